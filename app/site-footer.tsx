@@ -1,0 +1,9 @@
+export function SiteFooter() {
+  return (
+    <footer className="border-t border-slate-200 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      <div className="mx-auto w-full max-w-2xl px-4 py-4">
+        Planado stores no names, no e-mail addresses and no IP addresses. Conferences run on Jitsi Meet.
+      </div>
+    </footer>
+  );
+}

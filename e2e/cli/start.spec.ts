@@ -1,0 +1,105 @@
+/**
+ * The README's promise: `npm start` finds the database, creates and migrates it, serves the app and
+ * prints where; bad configuration stops it with one clear line. Runs the real command.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { expect, test } from "@playwright/test";
+import { formatDatabaseUrl } from "../../lib/database-url";
+import { projectDir } from "../../scripts/lib/database-server";
+import { throwawayName } from "../../scripts/lib/throwaway-database";
+import { e2eDatabase, query } from "../support/database";
+
+test.describe.configure({ mode: "serial" });
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function npmStart(env: Record<string, string>): Run {
+  let out = "";
+  let err = "";
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: projectDir,
+    detached: true, // its own process group, so the test can stop npm, Next and all
+    env: { ...process.env, NEXT_DIST_DIR: ".next-test", PUBLIC_URL: "", ...env },
+  });
+  child.stdout!.on("data", (chunk) => (out += chunk));
+  child.stderr!.on("data", (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+const meaningfulLines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
+
+test("a bad JITSI_URL stops npm start with one clear line", async () => {
+  const run = npmStart({ JITSI_URL: "meet.jit.si", PORT: String(await freePort()) });
+  expect(await run.exited).toBe(1);
+  expect(meaningfulLines(run.stderr())).toEqual([
+    'Planado cannot start: JITSI_URL must be an http(s) URL such as https://meet.jit.si (got "meet.jit.si").',
+  ]);
+});
+
+test("a bad DATABASE_URL stops npm start with one clear line, password hidden", async () => {
+  const run = npmStart({ DATABASE_URL: "postgresql://me:secret@localhost/planado", PORT: String(await freePort()) });
+  expect(await run.exited).toBe(1);
+  expect(meaningfulLines(run.stderr())).toEqual([
+    "Planado cannot start: DATABASE_URL must start with mysql:// or mariadb:// (got postgresql://).",
+  ]);
+});
+
+test("npm start creates and migrates a new database, serves the app, and restarts without rebuilding", async () => {
+  test.setTimeout(180_000);
+  const database = throwawayName("planado_e2e");
+  const port = await freePort();
+  const env = { DATABASE_URL: formatDatabaseUrl({ ...e2eDatabase, database }), PORT: String(port) };
+  // Like Ctrl-C in a terminal: the whole process group gets the signal, and nothing stays behind.
+  const stop = async (run: Run) => {
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+    await expect
+      .poll(() => fetch(`http://127.0.0.1:${port}/`).then(() => "still serving", () => "stopped"), { timeout: 15_000 })
+      .toBe("stopped");
+  };
+
+  try {
+    const first = npmStart(env);
+    await expect.poll(first.stdout, { timeout: 120_000 }).toContain(`Planado is running: open http://localhost:${port}`);
+    expect(first.stdout()).toContain(`Created the database ${database}.`);
+    expect(first.stdout()).toMatch(/Applied 1 migration\(s\): \d+_init\./);
+
+    const home = await fetch(`http://127.0.0.1:${port}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Planado");
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const tables = await query<{ n: bigint }[]>(
+      "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'conferences'",
+      [database],
+    );
+    expect(Number(tables[0]!.n)).toBe(1);
+    await stop(first);
+
+    // The second start changes nothing and does not rebuild.
+    const second = npmStart(env);
+    await expect.poll(second.stdout, { timeout: 60_000 }).toContain("Planado is running");
+    expect(second.stdout()).toContain("The database schema is up to date.");
+    expect(second.stdout()).not.toContain("Building");
+    await stop(second);
+  } finally {
+    await query(`DROP DATABASE IF EXISTS \`${database}\``);
+  }
+});

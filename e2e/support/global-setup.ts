@@ -1,0 +1,21 @@
+/**
+ * Creates and migrates the run's throwaway database (named in playwright.config.ts) and drops it
+ * when the run ends. The web server connects lazily, so it may start before or after this.
+ */
+import { parseDatabaseUrl } from "../../lib/database-url";
+import type { DatabaseCoordinates } from "../../lib/database-url";
+import { probeServer } from "../../scripts/lib/database-server";
+import { createThrowawayDatabase } from "../../scripts/lib/throwaway-database";
+import { e2eDatabaseUrl } from "../../playwright.config";
+
+export default async function globalSetup() {
+  const target = parseDatabaseUrl(e2eDatabaseUrl) as DatabaseCoordinates;
+  const probe = await probeServer(target);
+  if (!probe.ok) {
+    throw new Error(`No database server for the end-to-end tests (${probe.reason}); run them with npm test, which finds or starts one.`);
+  }
+  const database = await createThrowawayDatabase(target, { name: target.database });
+  return async () => {
+    await database.drop();
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The one Prisma client of the process. Only lib/conferences (and the health check below) use it;
+ * pages and route handlers call those functions instead.
+ */
+import { PrismaMariaDb } from "@prisma/adapter-mariadb";
+import { PrismaClient } from "./generated/prisma/client";
+import { getConfig } from "./env";
+
+function createClient(): PrismaClient {
+  const { host, port, user, password, database } = getConfig().DATABASE_URL.coordinates;
+  const adapter = new PrismaMariaDb({
+    host,
+    port,
+    user,
+    password,
+    database,
+    connectionLimit: 10,
+    // Fail fast when the database is down, so pages can answer 503 instead of hanging.
+    connectTimeout: 3_000,
+    acquireTimeout: 10_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// Next's dev server re-evaluates modules on every change; keep one client per process anyway.
+const globalForPrisma = globalThis as unknown as { planadoPrisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  globalForPrisma.planadoPrisma ??= createClient();
+  return globalForPrisma.planadoPrisma;
+}
+
+/** Resolves when the database answers a trivial query within `timeoutMs`, rejects otherwise. */
+export async function pingDatabase(timeoutMs = 2_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("database did not answer in time")), timeoutMs);
+  });
+  try {
+    await Promise.race([db().$queryRaw`SELECT 1`, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("has sensible defaults for an empty environment", () => {
+    const config = parseConfig({});
+    expect(config.DATABASE_URL.url).toBe("mysql://root@127.0.0.1:3306/planado");
+    expect(config.DATABASE_URL.coordinates).toMatchObject({ host: "127.0.0.1", port: 3306, database: "planado" });
+    expect(config.JITSI_URL).toBe("https://meet.jit.si");
+    expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+  });
+
+  it("treats empty values as unset", () => {
+    const config = parseConfig({ DATABASE_URL: "", JITSI_URL: " ", PUBLIC_URL: "", PORT: "" });
+    expect(config.JITSI_URL).toBe("https://meet.jit.si");
+    expect(config.PORT).toBe(3000);
+  });
+
+  it("normalises URLs without a trailing slash", () => {
+    const config = parseConfig({ JITSI_URL: "https://jitsi.example.org/", PUBLIC_URL: "https://planado.example.org/app/" });
+    expect(config.JITSI_URL).toBe("https://jitsi.example.org");
+    expect(config.PUBLIC_URL).toBe("https://planado.example.org/app");
+  });
+
+  it("explains a bad JITSI_URL in one line", () => {
+    const message = errorOf({ JITSI_URL: "meet.jit.si" });
+    expect(message).toBe('Planado cannot start: JITSI_URL must be an http(s) URL such as https://meet.jit.si (got "meet.jit.si").');
+    expect(message).not.toContain("\n");
+  });
+
+  it("refuses non-http schemes and URLs with a query", () => {
+    expect(errorOf({ JITSI_URL: "ftp://meet.example.org" })).toContain("JITSI_URL must be an http(s) URL");
+    expect(errorOf({ JITSI_URL: "https://meet.example.org/?x=1" })).toContain("JITSI_URL must not carry a query");
+  });
+
+  it("explains a bad DATABASE_URL without printing its password", () => {
+    const message = errorOf({ DATABASE_URL: "postgres://u:secret@localhost/planado" });
+    expect(message).toBe("Planado cannot start: DATABASE_URL must start with mysql:// or mariadb:// (got postgres://).");
+    expect(message).not.toContain("secret");
+  });
+
+  it("names every bad variable at once", () => {
+    const message = errorOf({ DATABASE_URL: "nonsense", PORT: "99999", PUBLIC_URL: "planado" });
+    expect(message).toMatch(/DATABASE_URL is not a URL/);
+    expect(message).toMatch(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(message).toMatch(/PORT must be a port number between 1 and 65535/);
+    expect(message.split("\n")).toHaveLength(1);
+  });
+
+  it.each(["0", "abc", "80.5", "65536"])("refuses PORT=%s", (port) => {
+    expect(errorOf({ PORT: port })).toContain("PORT must be a port number between 1 and 65535");
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Planado's configuration: environment variables, validated once, with one readable sentence per
+ * mistake. Documented in `.env.example` and the README; keep the three in step.
+ */
+import { z } from "zod";
+import { parseDatabaseUrl } from "./database-url";
+import type { DatabaseCoordinates } from "./database-url";
+
+export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/planado";
+
+// An empty variable (`PUBLIC_URL=` in a .env file) means "not set", not "set to nothing".
+const unsetIfEmpty = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const httpUrl = (example: string) =>
+  z.string().transform((text, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(text.trim());
+    } catch {
+      ctx.addIssue({ code: "custom", message: `must be an http(s) URL such as ${example} (got "${text}")` });
+      return z.NEVER;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", message: `must be an http(s) URL such as ${example} (got "${text}")` });
+      return z.NEVER;
+    }
+    if (url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: `must not carry a query, fragment or credentials (got "${text}")` });
+      return z.NEVER;
+    }
+    // A base without trailing slash, so `${base}/${path}` is always right.
+    return url.href.replace(/\/+$/, "");
+  });
+
+const databaseUrl = z.string().transform((text, ctx): { url: string; coordinates: DatabaseCoordinates } => {
+  const parsed = parseDatabaseUrl(text.trim());
+  if (typeof parsed === "string") {
+    ctx.addIssue({ code: "custom", message: parsed });
+    return z.NEVER;
+  }
+  return { url: text.trim(), coordinates: parsed };
+});
+
+const envSchema = z.object({
+  DATABASE_URL: z.preprocess(unsetIfEmpty, databaseUrl.prefault(DEFAULT_DATABASE_URL)),
+  JITSI_URL: z.preprocess(unsetIfEmpty, httpUrl("https://meet.jit.si").prefault("https://meet.jit.si")),
+  PUBLIC_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org").optional()),
+  PORT: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "must be a port number between 1 and 65535" })
+      .int({ error: "must be a port number between 1 and 65535" })
+      .min(1, { error: "must be a port number between 1 and 65535" })
+      .max(65535, { error: "must be a port number between 1 and 65535" })
+      .default(3000),
+  ),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment; throws a ConfigError whose message is one line naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Planado cannot start: ${problems.join("; ")}.`);
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, validated on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

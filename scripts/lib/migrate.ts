@@ -1,0 +1,157 @@
+/**
+ * Applies the hand-written SQL migrations in prisma/migrations and records them in Prisma's own
+ * `_prisma_migrations` table, exactly as `prisma migrate deploy` would, so that an operator who has
+ * Prisma's native schema engine can run `prisma migrate status`/`deploy` on the same database and
+ * agree with us. (Prisma Migrate itself cannot run here: see shared notes / README.)
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Connection } from "mariadb";
+
+export interface Migration {
+  name: string;
+  sql: string;
+  /** SHA-256 hex of the file's bytes, as Prisma computes it. */
+  checksum: string;
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+// Prisma's own definition for MySQL (prisma-engines, sql-schema-connector), so its CLI recognises it.
+const CREATE_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS _prisma_migrations (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             DATETIME(3),
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          DATETIME(3),
+    started_at              DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    applied_steps_count     INTEGER UNSIGNED NOT NULL DEFAULT 0
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
+
+const LOCK_NAME = "planado_migrate";
+const LOCK_WAIT_SECONDS = 60;
+
+export function checksumOf(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The migrations in a Prisma migrations folder, oldest first. */
+export function readMigrations(dir: string): Migration[] {
+  if (!existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: checksumOf(bytes) };
+    });
+}
+
+interface MigrationRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  started_at: Date;
+  logs: string | null;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  warnings: string[];
+}
+
+/**
+ * Brings the database up to date. The connection must have `multipleStatements` enabled (a migration
+ * file holds several statements) and select the target database. Applying twice is a no-op; two
+ * runners at once wait for each other; a failure is recorded (unfinished, with its log) and stops
+ * every later run until someone repairs the database and marks it rolled back.
+ */
+export async function migrate(conn: Connection, migrations: Migration[]): Promise<MigrateResult> {
+  const [lock] = await conn.query<{ locked: number | bigint | null }[]>("SELECT GET_LOCK(?, ?) AS locked", [
+    LOCK_NAME,
+    LOCK_WAIT_SECONDS,
+  ]);
+  if (Number(lock?.locked) !== 1) {
+    throw new MigrationError(`Another migration kept the lock for ${LOCK_WAIT_SECONDS} s; try again when it is done.`);
+  }
+  try {
+    await conn.query(CREATE_MIGRATIONS_TABLE);
+    const rows = await conn.query<MigrationRow[]>(
+      "SELECT migration_name, checksum, finished_at, rolled_back_at, started_at, logs FROM _prisma_migrations ORDER BY started_at",
+    );
+
+    const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
+    if (failed) {
+      const reason = (failed.logs ?? "no log recorded").split("\n")[0];
+      throw new MigrationError(
+        `Migration ${failed.migration_name} failed earlier (${reason}). Repair the database, then run ` +
+          `"npm run migrate -- --rolled-back ${failed.migration_name}" and start again.`,
+      );
+    }
+
+    const done = new Map(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row]));
+    const known = new Set(migrations.map((m) => m.name));
+    const warnings: string[] = [];
+    for (const m of migrations) {
+      const row = done.get(m.name);
+      if (row && row.checksum !== m.checksum) {
+        warnings.push(`Migration ${m.name} was changed after it was applied; the database keeps the old version.`);
+      }
+    }
+    for (const name of done.keys()) {
+      if (!known.has(name)) warnings.push(`Migration ${name} is in the database but not in prisma/migrations.`);
+    }
+
+    const applied: string[] = [];
+    for (const m of migrations) {
+      if (done.has(m.name)) continue;
+      await applyOne(conn, m);
+      applied.push(m.name);
+    }
+    return { applied, warnings };
+  } finally {
+    await conn.query("SELECT RELEASE_LOCK(?)", [LOCK_NAME]);
+  }
+}
+
+async function applyOne(conn: Connection, m: Migration): Promise<void> {
+  const id = randomUUID();
+  await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (?, ?, ?, 0)", [
+    id,
+    m.checksum,
+    m.name,
+  ]);
+  try {
+    await conn.query(m.sql);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // MySQL cannot roll DDL back: record the failure so the table tells the truth about the schema.
+    await conn.query("UPDATE _prisma_migrations SET logs = ? WHERE id = ?", [
+      `Migration ${m.name} failed to apply.\n${message}`,
+      id,
+    ]);
+    throw new MigrationError(`Migration ${m.name} failed: ${message.split("\n")[0]}`);
+  }
+  await conn.query(
+    "UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?",
+    [id],
+  );
+}
+
+/** Like `prisma migrate resolve --rolled-back`: marks a failed migration as rolled back. */
+export async function markRolledBack(conn: Connection, name: string): Promise<void> {
+  const result = await conn.query<{ affectedRows: number }>(
+    "UPDATE _prisma_migrations SET rolled_back_at = CURRENT_TIMESTAMP(3) WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL",
+    [name],
+  );
+  if (result.affectedRows === 0) {
+    throw new MigrationError(`There is no failed migration named ${name} to mark as rolled back.`);
+  }
+}
