@@ -6,8 +6,27 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // Every page says `Referrer-Policy: no-referrer`, so browsers send `Origin: null` with form
+      // posts and Next's same-origin check would refuse them. Planado has no cookies or sessions (no
+      // ambient authority a forged request could borrow) and every change needs the admin id, so a
+      // cross-site request can do nothing its sender could not do directly: allow the null origin.
+      allowedOrigins: ["null"],
+      // A booking form is a few hundred bytes; refuse anything much larger early.
+      bodySizeLimit: "64kb",
+    },
+  },
   async headers() {
     return [
+      {
+        // Invitation and admin pages hold capabilities: not for search engines or shared caches.
+        source: "/:kind(i|a)/:path*",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
       {
         source: "/:path*",
         headers: [

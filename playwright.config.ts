@@ -3,15 +3,41 @@ import { defineConfig, devices } from "@playwright/test";
 import type { LaunchOptions } from "@playwright/test";
 import { formatDatabaseUrl } from "./lib/database-url";
 import { parseConfig } from "./lib/env";
+import { JITSI } from "./e2e/support/jitsi-stub";
 
 // One throwaway database per run, named here so the web server and the tests agree on it. Worker
 // processes inherit this environment, so they see the name the main process chose.
 process.env.PLANADO_E2E_DATABASE ??= `planado_e2e_${randomBytes(6).toString("hex")}`;
-const server = parseConfig(process.env).DATABASE_URL.coordinates;
-export const e2eDatabaseUrl = formatDatabaseUrl({ ...server, database: process.env.PLANADO_E2E_DATABASE });
+const databaseServer = parseConfig(process.env).DATABASE_URL.coordinates;
+export const e2eDatabaseUrl = formatDatabaseUrl({ ...databaseServer, database: process.env.PLANADO_E2E_DATABASE });
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+export const OPERATOR_OPTIONS_PORT = port + 2;
+export const NO_DATABASE_PORT = port + 3;
+
+/** `next start` of the test build on a port, with Planado's configuration for the tests. */
+function server(serverPort: number, env: Record<string, string>) {
+  return {
+    command: `node_modules/.bin/next start --port ${serverPort} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${serverPort}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+      DATABASE_URL: e2eDatabaseUrl,
+      PUBLIC_URL: "",
+      JITSI_URL: JITSI,
+      DEFAULT_TIME_ZONE: "Europe/Berlin",
+      EARLY_JOIN_MINUTES: "",
+      PRIVACY_NOTICE_URL: "",
+      ...env,
+    },
+  };
+}
 
 // Debian's Chromium, never a downloaded browser; quiet flags so it makes no requests of its own.
 const launchOptions: LaunchOptions = {
@@ -30,23 +56,16 @@ export default defineConfig({
   globalSetup: "./e2e/support/global-setup.ts",
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: "cli/**" },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, testIgnore: "cli/**" },
+    // Browsers in zones other than the organizers' and the server's, to catch zone mix-ups.
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" }, testIgnore: "cli/**" },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" }, testIgnore: "cli/**" },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
-      DATABASE_URL: e2eDatabaseUrl,
-      PUBLIC_URL: "",
-      JITSI_URL: "https://jitsi.e2e.invalid",
-    },
-  },
+  webServer: [
+    server(port, {}),
+    // The same app, as an operator may configure it: a privacy notice, and rooms that open early.
+    server(OPERATOR_OPTIONS_PORT, { PRIVACY_NOTICE_URL: "https://planado.example.org/privacy", EARLY_JOIN_MINUTES: "10" }),
+    // …and one whose database does not answer.
+    server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),
+  ],
 });

@@ -26,6 +26,8 @@ export default defineConfig({
           exclude: ["**/node_modules/**", ".data/**", ".next*/**"],
           environment: "node",
           globalSetup: ["tests/support/global-database.ts"],
+          // One database for the run: files take turns, so a test that counts rows sees only its own.
+          fileParallelism: false,
           setupFiles: ["tests/support/use-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

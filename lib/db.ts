@@ -15,9 +15,10 @@ function createClient(): PrismaClient {
     password,
     database,
     connectionLimit: 10,
-    // Fail fast when the database is down, so pages can answer 503 instead of hanging.
-    connectTimeout: 3_000,
-    acquireTimeout: 10_000,
+    // Fail within seconds when the database is down, so people get an answer instead of a spinner;
+    // a healthy pool hands out a connection in well under a second even in a rush.
+    connectTimeout: 2_000,
+    acquireTimeout: 2_500,
   });
   return new PrismaClient({ adapter });
 }

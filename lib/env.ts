@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseCoordinates } from "./database-url";
+import { isValidTimeZone } from "./time/zoned";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/planado";
 
@@ -32,6 +33,13 @@ const httpUrl = (example: string) =>
     return url.href.replace(/\/+$/, "");
   });
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
 const databaseUrl = z.string().transform((text, ctx): { url: string; coordinates: DatabaseCoordinates } => {
   const parsed = parseDatabaseUrl(text.trim());
   if (typeof parsed === "string") {
@@ -45,6 +53,20 @@ const envSchema = z.object({
   DATABASE_URL: z.preprocess(unsetIfEmpty, databaseUrl.prefault(DEFAULT_DATABASE_URL)),
   JITSI_URL: z.preprocess(unsetIfEmpty, httpUrl("https://meet.jit.si").prefault("https://meet.jit.si")),
   PUBLIC_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org").optional()),
+  /** The time zone the booking form offers when the browser does not say its own (no JavaScript). */
+  DEFAULT_TIME_ZONE: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine(isValidTimeZone, { error: (issue) => `must be an IANA time zone such as Europe/Berlin (got "${String(issue.input)}")` })
+      .default("UTC"),
+  ),
+  /** How many minutes before the start the invitation already opens the room. */
+  EARLY_JOIN_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 1440).default(0)),
+  /** When set, participants see this notice and confirm before they are sent to Jitsi. */
+  PRIVACY_NOTICE_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org/privacy").optional()),
+  /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
+  CLEANUP_AFTER_HOURS: z.preprocess(unsetIfEmpty, wholeNumber(1, 24 * 366).default(23)),
   PORT: z.preprocess(
     unsetIfEmpty,
     z.coerce

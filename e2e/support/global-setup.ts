@@ -7,6 +7,7 @@ import type { DatabaseCoordinates } from "../../lib/database-url";
 import { probeServer } from "../../scripts/lib/database-server";
 import { createThrowawayDatabase } from "../../scripts/lib/throwaway-database";
 import { e2eDatabaseUrl } from "../../playwright.config";
+import { startJitsiStub } from "./jitsi-stub";
 
 export default async function globalSetup() {
   const target = parseDatabaseUrl(e2eDatabaseUrl) as DatabaseCoordinates;
@@ -15,7 +16,9 @@ export default async function globalSetup() {
     throw new Error(`No database server for the end-to-end tests (${probe.reason}); run them with npm test, which finds or starts one.`);
   }
   const database = await createThrowawayDatabase(target, { name: target.database });
+  const jitsi = await startJitsiStub();
   return async () => {
+    await new Promise((done) => jitsi.close(done));
     await database.drop();
   };
 }

@@ -5,6 +5,7 @@ CREATE TABLE `conferences` (
     `admin_id` CHAR(26) NOT NULL,
     `room_id` CHAR(26) NOT NULL,
     `starts_at` DATETIME(0) NOT NULL,
+    `local_start` DATETIME(0) NOT NULL,
     `time_zone` VARCHAR(64) NOT NULL,
     `duration_minutes` SMALLINT UNSIGNED NOT NULL DEFAULT 60,
     `repeat_every` SMALLINT UNSIGNED NULL,

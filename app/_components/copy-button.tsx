@@ -1,0 +1,48 @@
+"use client";
+import { useState } from "react";
+import { useHydrated } from "./use-hydrated";
+
+/**
+ * Copies a text to the clipboard. Appears only with JavaScript; without it, the text is on the page
+ * to select and copy by hand.
+ */
+export function CopyButton({ text, label, copiedLabel = "Copied" }: { text: string; label: string; copiedLabel?: string }) {
+  const available = useHydrated();
+  const [status, setStatus] = useState("");
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(copiedLabel);
+    } catch {
+      // Old browsers and insecure origins: fall back to a hidden textarea and execCommand.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand("copy");
+      area.remove();
+      setStatus(ok ? copiedLabel : "Copying failed: select the text and copy it.");
+    }
+    setTimeout(() => setStatus(""), 4000);
+  }
+
+  if (!available) return null;
+  return (
+    <span className="inline-flex items-center gap-3">
+      <button
+        type="button"
+        onClick={copy}
+        className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40"
+      >
+        {label}
+      </button>
+      <span role="status" aria-live="polite" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
+        {status}
+      </span>
+    </span>
+  );
+}

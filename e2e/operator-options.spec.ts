@@ -1,0 +1,68 @@
+/** Options an operator may set (PRIVACY_NOTICE_URL, EARLY_JOIN_MINUTES), and a database that is down. */
+import { expect, test } from "@playwright/test";
+import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { book, daysAhead, expectInRoom, fillBooking, moveStart, rowByAdmin } from "./support/planado";
+
+const optionsServer = `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`;
+
+test.describe("with a privacy notice and early join", () => {
+  test.use({ baseURL: optionsServer });
+
+  test("participants see the privacy notice and continue to the room", async ({ page }) => {
+    const adminId = await book(page, { name: "Noticed", date: daysAhead(3), time: "09:00", timeZone: "UTC" });
+    const row = (await rowByAdmin(adminId))!;
+    await moveStart(adminId, -30);
+    await page.goto(`/i/${row.invitation_id}?n=Noticed`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Noticed has started");
+    const notice = page.getByRole("link", { name: "privacy notice" });
+    await expect(notice).toHaveAttribute("href", "https://planado.example.org/privacy");
+    await expect(notice).toHaveAttribute("rel", "noopener noreferrer");
+    await page.getByRole("link", { name: "Continue to the conference" }).click();
+    await expectInRoom(page, row.room_id);
+  });
+
+  test("the room opens EARLY_JOIN_MINUTES before the start, not earlier", async ({ page }) => {
+    const adminId = await book(page, { name: "Early", date: daysAhead(3), time: "09:00", timeZone: "UTC" });
+    const row = (await rowByAdmin(adminId))!;
+
+    await moveStart(adminId, 11 * 60);
+    await page.goto(`/i/${row.invitation_id}`);
+    await expect(page.getByText("Please wait")).toBeVisible();
+    // Continuing by hand before the room opens leads back to the wait page.
+    await page.goto(`/i/${row.invitation_id}/join`);
+    await expect(page).toHaveURL(new RegExp(`/i/${row.invitation_id}$`));
+    await expect(page.getByText("Please wait")).toBeVisible();
+
+    await moveStart(adminId, 9 * 60);
+    await page.goto(`/i/${row.invitation_id}`);
+    await page.getByRole("link", { name: "Continue to the conference" }).click();
+    await expectInRoom(page, row.room_id);
+
+    // The main server, without early join, still asks to wait.
+    await page.goto(`http://127.0.0.1:${OPERATOR_OPTIONS_PORT - 2}/i/${row.invitation_id}`);
+    await expect(page.getByText("Please wait")).toBeVisible();
+  });
+});
+
+test.describe("when the database is down", () => {
+  test.use({ baseURL: `http://127.0.0.1:${NO_DATABASE_PORT}` });
+
+  test("booking says so, saves nothing and keeps what was typed", async ({ page }) => {
+    await page.goto("/");
+    await fillBooking(page, { name: "Unlucky", date: daysAhead(3), time: "09:00", timeZone: "Europe/Berlin", repeat: "weekly", occurrences: "3" });
+    await page.getByRole("button", { name: "Book the conference" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Planado cannot reach its database right now, so nothing was saved." })).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(page.getByLabel("Name of the conference")).toHaveValue("Unlucky");
+    await expect(page.getByLabel("Start time")).toHaveValue("09:00");
+    await expect(page.getByLabel("Repeat", { exact: true })).toHaveValue("weekly");
+    await expect(page.getByLabel("Number of meetings")).toHaveValue("3");
+  });
+
+  test("the health check answers 503", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(503);
+    expect(await response.json()).toEqual({ status: "unavailable", reason: "The database does not answer." });
+  });
+});

@@ -1,0 +1,81 @@
+/** Shared steps of the end-to-end tests: booking through the form, the stand-in Jitsi, the database. */
+import { expect } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { JITSI } from "./jitsi-stub";
+import { query } from "./database";
+
+export { JITSI } from "./jitsi-stub";
+
+/** Checks that the browser arrived in the room on the stand-in Jitsi server, without a Referer. */
+export async function expectInRoom(page: Page, roomId: string, options: { timeout?: number } = {}) {
+  await expect(page).toHaveURL(`${JITSI}/${roomId}`, options);
+  await expect(page.locator("#room")).toHaveText(`/${roomId}`);
+  await expect(page.locator("#referer")).toHaveText("none");
+}
+
+export interface BookingDetails {
+  name: string;
+  date: string;
+  time: string;
+  timeZone: string;
+  repeat?: string;
+  occurrences?: string;
+}
+
+/** A date some days ahead, as the form wants it. */
+export function daysAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function fillBooking(page: Page, d: BookingDetails) {
+  await page.getByLabel("Name of the conference").fill(d.name);
+  await page.getByLabel("Date").fill(d.date);
+  await page.getByLabel("Start time").fill(d.time);
+  await page.getByLabel("Time zone").selectOption(d.timeZone);
+  if (d.repeat) await page.getByLabel("Repeat", { exact: true }).selectOption(d.repeat);
+  if (d.occurrences) await page.getByLabel("Number of meetings").fill(d.occurrences);
+}
+
+/** Books through the form and returns the admin id from the page it lands on. */
+export async function book(page: Page, d: BookingDetails): Promise<string> {
+  await page.goto("/");
+  await fillBooking(page, d);
+  await page.getByRole("button", { name: "Book the conference" }).click();
+  await expect(page).toHaveURL(/\/a\/[a-z2-7]{26}\?/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+export interface Row {
+  invitation_id: string;
+  admin_id: string;
+  room_id: string;
+  starts_at: string;
+  local_start: string;
+  time_zone: string;
+  duration_minutes: number;
+  repeat_every: number | null;
+  repeat_unit: string | null;
+  remaining_occurrences: number;
+  revision: number;
+}
+
+export async function rowByAdmin(adminId: string): Promise<Row | undefined> {
+  const rows = await query<Row[]>(
+    `SELECT invitation_id, admin_id, room_id, DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ') AS starts_at,
+            DATE_FORMAT(local_start, '%Y-%m-%dT%H:%i') AS local_start, time_zone, duration_minutes, repeat_every,
+            repeat_unit, remaining_occurrences, revision
+       FROM conferences WHERE admin_id = ?`,
+    [adminId],
+  );
+  return rows[0];
+}
+
+/** Moves a conference's start relative to the database's clock (the server's clock, here). */
+export async function moveStart(adminId: string, secondsFromNow: number) {
+  await query("UPDATE conferences SET starts_at = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE admin_id = ?", [secondsFromNow, adminId]);
+}
+
+export async function countInZone(timeZone: string): Promise<number> {
+  const [row] = await query<{ n: bigint }[]>("SELECT COUNT(*) AS n FROM conferences WHERE time_zone = ?", [timeZone]);
+  return Number(row!.n);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { describeRepeat, formatStartWithZone, invitationText, mailtoLink, nameFromLink } from "./describe";
+import { invitationUrl } from "./links";
+
+describe("formatStartWithZone", () => {
+  it("shows the start in the organizer's zone, whatever the machine's zone", () => {
+    expect(formatStartWithZone(new Date("2026-12-01T08:00:00Z"), "Europe/Berlin")).toBe("Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)");
+    expect(formatStartWithZone(new Date("2026-12-01T08:00:00Z"), "America/New_York")).toBe("Tuesday, 1 December 2026 at 03:00 (America/New York)");
+  });
+});
+
+describe("describeRepeat", () => {
+  it("says how a conference repeats", () => {
+    expect(describeRepeat(null, 0)).toBe("Does not repeat");
+    expect(describeRepeat({ every: 1, unit: "week" }, 3)).toBe("Every week: this meeting and 3 more");
+    expect(describeRepeat({ every: 2, unit: "month" }, 1)).toBe("Every 2 months: this meeting and 1 more");
+    expect(describeRepeat({ every: 1, unit: "day" }, 0)).toBe("Every day: this is the last meeting");
+  });
+});
+
+describe("nameFromLink", () => {
+  it("cleans and shortens what a link carries", () => {
+    expect(nameFromLink("Team%20sync")).toBe("Team%20sync");
+    expect(nameFromLink("Team sync\r\nBcc: x@example.org")).toBe("Team sync Bcc: x@example.org");
+    expect(nameFromLink(["first", "second"])).toBe("first");
+    expect(nameFromLink("")).toBeUndefined();
+    expect(nameFromLink(undefined)).toBeUndefined();
+    expect(nameFromLink("\u202e\u0000 ")).toBeUndefined();
+    expect([...nameFromLink("é".repeat(500))!]).toHaveLength(200);
+  });
+});
+
+describe("invitationText and mailtoLink", () => {
+  const details = {
+    name: 'Q&A "live" <b>',
+    when: "Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)",
+    repeat: "Every week: this meeting and 3 more",
+    invitationUrl: invitationUrl("https://planado.example.org", "a".repeat(26), 'Q&A "live" <b>'),
+    calendarUrl: "https://planado.example.org/calendar/x.ics",
+  };
+
+  it("puts name, time, repetition and both links in the text", () => {
+    const text = invitationText(details);
+    expect(text).toContain('Q&A "live" <b>');
+    expect(text).toContain("When: Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)");
+    expect(text).toContain("Repeats: Every week: this meeting and 3 more");
+    expect(text).toContain(`Join: https://planado.example.org/i/${"a".repeat(26)}?n=Q%26A+%22live%22+%3Cb%3E`);
+    expect(text).toContain("Add to your calendar: https://planado.example.org/calendar/x.ics");
+    expect(invitationText({ ...details, repeat: "Does not repeat" })).not.toContain("Repeats:");
+  });
+
+  it("makes a mailto: link without recipients that survives any name", () => {
+    const link = mailtoLink(details.name, invitationText(details));
+    expect(link.startsWith("mailto:?subject=Invitation%3A%20Q%26A%20%22live%22%20%3Cb%3E&body=")).toBe(true);
+    expect(link).not.toMatch(/[\r\n <>"]/);
+    const body = decodeURIComponent(new URL(link).searchParams.get("body") ?? "");
+    expect(body).toContain("\r\nWhen: ");
+  });
+});

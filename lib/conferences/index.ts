@@ -1,0 +1,71 @@
+/**
+ * Planado's core operations, called by the booking form, the admin page, the invitation page and the
+ * API alike: validation, ids and storage take one path whichever door a request comes through.
+ */
+import { getConfig } from "../env";
+import { invitationState } from "./conference";
+import type { Conference, InvitationState, Policy } from "./conference";
+import { validateBookingForm } from "./booking-form";
+import type { BookingFormValues } from "./booking-form";
+import { validateBooking } from "./schema";
+import type { Booking, FieldErrors } from "./schema";
+import { createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+
+export type { Conference, InvitationState } from "./conference";
+export type { Booking, BookingInput, FieldErrors } from "./schema";
+export { findByAdminId, findByInvitationId } from "./store";
+
+export type BookOutcome = { ok: true; conference: Conference; booking: Booking } | { ok: false; errors: FieldErrors };
+
+async function store(validation: ReturnType<typeof validateBooking>): Promise<BookOutcome> {
+  if (!validation.ok) return validation;
+  const conference = await createConference(validation.value);
+  return { ok: true, conference, booking: validation.value };
+}
+
+/** Books from API input (see ./schema.ts for its shape). */
+export function book(input: unknown, now: Date): Promise<BookOutcome> {
+  return store(validateBooking(input, { now }));
+}
+
+/** Books from the booking form; `intent: "now"` opens a room at once. */
+export function bookFromForm(values: BookingFormValues, intent: "book" | "now", now: Date): Promise<BookOutcome> {
+  return store(validateBookingForm(values, { now, intent }));
+}
+
+export type EditOutcome =
+  | { ok: true; conference: Conference; booking: Booking }
+  | { ok: false; errors: FieldErrors }
+  | { ok: false; status: "not-found" | "conflict" };
+
+/** Changes the schedule from the edit form, if nobody changed it since `revision`. */
+export async function editFromForm(adminId: string, revision: number, values: BookingFormValues, now: Date): Promise<EditOutcome> {
+  const current = await findByAdminId(adminId);
+  if (!current) return { ok: false, status: "not-found" };
+  const validation = validateBookingForm(values, { now, unchangedStart: current.startsAt });
+  if (!validation.ok) return validation;
+  const outcome = await updateSchedule(adminId, revision, validation.value);
+  if (outcome.status !== "saved") return { ok: false, status: outcome.status };
+  return { ok: true, conference: outcome.conference, booking: validation.value };
+}
+
+export function remove(adminId: string): Promise<boolean> {
+  return deleteConference(adminId);
+}
+
+/** The operator's rules for opening and ending conferences, from the configuration. */
+export function policy(): Policy {
+  const config = getConfig();
+  return { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, cleanupAfterHours: config.CLEANUP_AFTER_HOURS };
+}
+
+/** The conference behind an invitation and its state now; undefined when unknown or ended. */
+export async function lookUpInvitation(
+  invitationId: string,
+  now: Date,
+): Promise<{ conference: Conference; state: Exclude<InvitationState, { status: "ended" }> } | undefined> {
+  const conference = await findByInvitationId(invitationId);
+  if (!conference) return undefined;
+  const state = invitationState(conference, now, policy());
+  return state.status === "ended" ? undefined : { conference, state };
+}

@@ -1,0 +1,20 @@
+/**
+ * The conference name is never stored: it travels in links (`?n=`) and is shown on pages, in copied
+ * text, e-mails and calendar files. Clean it once, the same way everywhere, so nothing in it can
+ * break a page, a header or a line-based format.
+ */
+export const NAME_MAX_LENGTH = 200;
+
+// C0/C1 control characters (CR, LF, tabs, NUL …), line and paragraph separators, and the bidi
+// embedding/override/isolate characters that can make text display in a misleading order.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+
+/** Replaces unsafe characters by spaces, collapses runs of spaces, trims. */
+export function cleanName(raw: string): string {
+  return raw.normalize("NFC").replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Length as a person counts it (an emoji or an accented letter is one), not UTF-16 units. */
+export function visibleLength(text: string): number {
+  return [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].length;
+}

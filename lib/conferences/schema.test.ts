@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES, validateBooking } from "./schema";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const valid = { name: "Team sync", start: "2026-12-01T09:00", timeZone: "Europe/Berlin" };
+
+function errorsOf(input: unknown, options = { now }) {
+  const result = validateBooking(input, options);
+  if (result.ok) throw new Error("expected errors");
+  return result.errors;
+}
+
+describe("validateBooking", () => {
+  it("resolves a wall-clock start in the organizer's zone, with defaults", () => {
+    expect(validateBooking(valid, { now })).toEqual({
+      ok: true,
+      value: {
+        name: "Team sync",
+        startsAt: new Date("2026-12-01T08:00:00Z"),
+        localStart: "2026-12-01T09:00",
+        timeZone: "Europe/Berlin",
+        durationMinutes: 60,
+        repeat: null,
+        remainingOccurrences: 0,
+      },
+    });
+  });
+
+  it("takes a repetition with its count of meetings", () => {
+    const result = validateBooking({ ...valid, durationMinutes: 30, repeat: { every: 2, unit: "week", count: 4 } }, { now });
+    expect(result).toMatchObject({ ok: true, value: { durationMinutes: 30, repeat: { every: 2, unit: "week" }, remainingOccurrences: 3 } });
+    expect(validateBooking({ ...valid, repeat: null }, { now })).toMatchObject({ ok: true, value: { repeat: null } });
+  });
+
+  it("accepts ISO instants with Z or an offset, and 'now'", () => {
+    expect(validateBooking({ ...valid, start: "2026-12-01T09:00:00+05:45" }, { now })).toMatchObject({
+      ok: true,
+      value: { startsAt: new Date("2026-12-01T03:15:00Z"), localStart: "2026-12-01T04:15" },
+    });
+    expect(validateBooking({ ...valid, start: "2026-12-01T08:00Z" }, { now })).toMatchObject({ ok: true, value: { localStart: "2026-12-01T09:00" } });
+    expect(validateBooking({ ...valid, start: "now" }, { now })).toMatchObject({ ok: true, value: { startsAt: now } });
+  });
+
+  it("cleans the name and counts its length as a person does", () => {
+    expect(validateBooking({ ...valid, name: "  Line\r\none\u202e  " }, { now })).toMatchObject({ ok: true, value: { name: "Line one" } });
+    expect(validateBooking({ ...valid, name: "👩‍👩‍👧".repeat(200) }, { now }).ok).toBe(true);
+    expect(errorsOf({ ...valid, name: "👩‍👩‍👧".repeat(201) })).toEqual({ name: [MESSAGES.nameTooLong] });
+    expect(errorsOf({ ...valid, name: "x".repeat(201) })).toEqual({ name: [MESSAGES.nameTooLong] });
+  });
+
+  it.each([
+    [{ ...valid, name: "" }, { name: [MESSAGES.nameMissing] }],
+    [{ ...valid, name: " \n\t " }, { name: [MESSAGES.nameMissing] }],
+    [{ ...valid, name: 42 }, { name: [MESSAGES.nameMissing] }],
+    [{ ...valid, start: "" }, { start: [MESSAGES.startMissing] }],
+    [{ ...valid, start: "tomorrow" }, { start: [MESSAGES.startInvalid] }],
+    [{ ...valid, start: "2026-02-30T09:00" }, { start: [MESSAGES.dateNonexistent("2026-02-30")] }],
+    [{ ...valid, start: "2026-02-30T09:00Z" }, { start: [MESSAGES.startInvalid] }],
+    [{ ...valid, start: "2026-11-25T10:00" }, { start: [MESSAGES.startPast] }],
+    [{ ...valid, start: "2027-03-28T02:30" }, { start: [MESSAGES.startNonexistent("Europe/Berlin")] }],
+    [{ ...valid, timeZone: "Mars/Olympus" }, { timeZone: [MESSAGES.timeZoneInvalid] }],
+    [{ ...valid, durationMinutes: 0 }, { durationMinutes: [MESSAGES.duration] }],
+    [{ ...valid, durationMinutes: "1441" }, { durationMinutes: [MESSAGES.duration] }],
+    [{ ...valid, repeat: { every: 1, unit: "week", count: 1 } }, { "repeat.count": [MESSAGES.count] }],
+    [{ ...valid, repeat: { every: 1, unit: "week", count: 501 } }, { "repeat.count": [MESSAGES.count] }],
+    [{ ...valid, repeat: { every: 0, unit: "fortnight", count: 3 } }, { "repeat.every": [MESSAGES.every], "repeat.unit": [MESSAGES.unit] }],
+  ])("refuses %j", (input, errors) => {
+    expect(errorsOf(input)).toEqual(errors);
+  });
+
+  it("reports every bad field at once", () => {
+    expect(Object.keys(errorsOf({ name: "", start: "x", timeZone: "nowhere" })).sort()).toEqual(["name", "start", "timeZone"]);
+  });
+
+  it("accepts a start a few seconds in the past (the current minute), not more", () => {
+    expect(validateBooking({ ...valid, timeZone: "UTC", start: "2026-11-25T11:59" }, { now }).ok).toBe(true);
+    expect(errorsOf({ ...valid, timeZone: "UTC", start: "2026-11-25T11:58" })).toEqual({ start: [MESSAGES.startPast] });
+  });
+
+  it("lets an edit keep a start that has passed", () => {
+    const startsAt = new Date("2026-11-25T11:00:00Z");
+    const edit = { ...valid, timeZone: "UTC", start: "2026-11-25T11:00" };
+    expect(validateBooking(edit, { now, unchangedStart: startsAt }).ok).toBe(true);
+    expect(validateBooking({ ...edit, start: "2026-11-25T10:00" }, { now, unchangedStart: startsAt }).ok).toBe(false);
+  });
+
+  it("resolves the first of two equal times when clocks go back", () => {
+    expect(validateBooking({ ...valid, start: "2027-10-31T02:30" }, { now })).toMatchObject({
+      ok: true,
+      value: { startsAt: new Date("2027-10-31T00:30:00Z") },
+    });
+  });
+});

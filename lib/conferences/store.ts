@@ -1,0 +1,92 @@
+/**
+ * The conferences table: the only code that talks to Prisma about conferences. Every function takes
+ * what it needs and returns plain values; time comes in as an argument, never from the system clock.
+ */
+import { db } from "../db";
+import type { Conference as ConferenceRow } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { isId, newConferenceIds } from "../ids";
+import { dateToLocal, localToDate } from "../time/zoned";
+import type { Conference } from "./conference";
+import type { Booking } from "./schema";
+
+function fromRow(row: ConferenceRow): Conference {
+  return {
+    invitationId: row.invitationId,
+    adminId: row.adminId,
+    roomId: row.roomId,
+    startsAt: row.startsAt,
+    localStart: dateToLocal(row.localStart),
+    timeZone: row.timeZone,
+    durationMinutes: row.durationMinutes,
+    repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
+    remainingOccurrences: row.remainingOccurrences,
+    revision: row.revision,
+  };
+}
+
+function scheduleColumns(booking: Booking) {
+  return {
+    startsAt: booking.startsAt,
+    localStart: localToDate(booking.localStart),
+    timeZone: booking.timeZone,
+    durationMinutes: booking.durationMinutes,
+    repeatEvery: booking.repeat?.every ?? null,
+    repeatUnit: booking.repeat?.unit ?? null,
+    remainingOccurrences: booking.remainingOccurrences,
+  };
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/** Stores a validated booking under three fresh ids. The name is not stored. */
+export async function createConference(booking: Booking): Promise<Conference> {
+  // 128-bit ids do not collide in practice; if one ever does, draw again rather than fail.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const row = await db().conference.create({ data: { ...newConferenceIds(), ...scheduleColumns(booking) } });
+      return fromRow(row);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+    }
+  }
+}
+
+export async function findByAdminId(adminId: string): Promise<Conference | null> {
+  // A malformed id cannot exist; do not bother the database with it.
+  if (!isId(adminId)) return null;
+  const row = await db().conference.findUnique({ where: { adminId } });
+  return row ? fromRow(row) : null;
+}
+
+export async function findByInvitationId(invitationId: string): Promise<Conference | null> {
+  if (!isId(invitationId)) return null;
+  const row = await db().conference.findUnique({ where: { invitationId } });
+  return row ? fromRow(row) : null;
+}
+
+export type EditOutcome = { status: "saved"; conference: Conference } | { status: "not-found" } | { status: "conflict" };
+
+/**
+ * Replaces the schedule if nobody changed it since `revision` (optimistic concurrency: a second
+ * admin tab or the cleanup sweep may have moved it meanwhile). The revision rises by one.
+ */
+export async function updateSchedule(adminId: string, revision: number, booking: Booking): Promise<EditOutcome> {
+  if (!isId(adminId)) return { status: "not-found" };
+  const { count } = await db().conference.updateMany({
+    where: { adminId, revision },
+    data: { ...scheduleColumns(booking), revision: { increment: 1 } },
+  });
+  if (count === 1) {
+    const conference = await findByAdminId(adminId);
+    return conference ? { status: "saved", conference } : { status: "not-found" };
+  }
+  return (await findByAdminId(adminId)) ? { status: "conflict" } : { status: "not-found" };
+}
+
+/** Deletes the conference; false when there was none. */
+export async function deleteConference(adminId: string): Promise<boolean> {
+  if (!isId(adminId)) return false;
+  const { count } = await db().conference.deleteMany({ where: { adminId } });
+  return count === 1;
+}
