@@ -3,7 +3,6 @@
  * The server actions behind Planado's forms. Thin: read the form, call lib/conferences, answer with
  * errors (kept next to their fields, input kept) or redirect to the next page.
  */
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { bookFromForm, editFromForm, remove } from "@/lib/conferences";
 import { readBookingForm } from "@/lib/conferences/booking-form";
@@ -13,11 +12,10 @@ import type { FormState } from "./_shared/form-state";
 const MESSAGES = {
   fix: "Some details need your attention: see the marked fields.",
   unavailable: "Planado cannot reach its database right now, so nothing was saved. Please try again in a minute.",
-  conflict: "This conference was changed meanwhile (in another window, or its next meeting began). The form now shows the current schedule: please make your change again.",
   gone: "This conference no longer exists: it was deleted or has ended.",
 } as const;
 
-function adminPath(adminId: string, name: string, notice?: "booked" | "updated"): string {
+function adminPath(adminId: string, name: string, notice?: "booked" | "updated" | "conflict"): string {
   const query = new URLSearchParams({ n: name });
   if (notice) query.set(notice, "1");
   return `/a/${adminId}?${query}`;
@@ -59,10 +57,9 @@ export async function editConference(previous: FormState, formData: FormData): P
   }
   if (outcome.ok) redirect(adminPath(adminId, outcome.booking.name, "updated"));
   if ("errors" in outcome) return { errors: outcome.errors, message: MESSAGES.fix, values, attempt };
-  // A conflict shows the current schedule: re-render the page, and leave the values out so the form
-  // takes its defaults from it.
-  revalidatePath(`/a/${adminId}`);
-  return { errors: {}, message: outcome.status === "conflict" ? MESSAGES.conflict : MESSAGES.gone, attempt };
+  // Someone changed it meanwhile: show the page afresh, with the current schedule and a notice.
+  if (outcome.status === "conflict") redirect(adminPath(adminId, values.name, "conflict"));
+  return { errors: {}, message: MESSAGES.gone, attempt };
 }
 
 export async function deleteConference(previous: FormState, formData: FormData): Promise<FormState> {

@@ -13,7 +13,7 @@ async function submitAndExpectError(page: Page, field: string, message: string |
   // The message is tied to its field for screen readers.
   const errorId = await error.getAttribute("id");
   expect(errorId).toBeTruthy();
-  if (field) await expect(page.getByLabel(field, { exact: true })).toHaveAttribute("aria-describedby", new RegExp(errorId!));
+  await expect(page.getByLabel(field, { exact: true })).toHaveAttribute("aria-describedby", new RegExp(errorId!));
   await expect(page.getByRole("status").filter({ hasText: "need your attention" })).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
   expect(await countInZone(zone)).toBe(0);
@@ -50,7 +50,7 @@ test("a date that does not exist (an old browser: no date picker, no JavaScript)
 test("a start in the past", async ({ page }) => {
   await page.goto("/");
   await fillBooking(page, { ...base, date: daysAhead(-2), name: "Too late", timeZone: "Australia/Eucla" });
-  await submitAndExpectError(page, "", "That time has already passed.", "Australia/Eucla");
+  await submitAndExpectError(page, "Date", "That time has already passed.", "Australia/Eucla");
 });
 
 test("an unknown time zone", async ({ page }) => {
@@ -78,5 +78,5 @@ test("a time that daylight saving time skips", async ({ page }) => {
   lastSunday.setUTCDate(31 - lastSunday.getUTCDay());
   await page.goto("/");
   await fillBooking(page, { name: "Gap", date: lastSunday.toISOString().slice(0, 10), time: "03:30", timeZone: "Europe/Vilnius" });
-  await submitAndExpectError(page, "", /That time does not exist in Europe\/Vilnius/, "Europe/Vilnius");
+  await submitAndExpectError(page, "Start time", /That time does not exist in Europe\/Vilnius/, "Europe/Vilnius");
 });

@@ -20,7 +20,8 @@ function createClient(): PrismaClient {
     connectTimeout: 2_000,
     acquireTimeout: 2_500,
   });
-  return new PrismaClient({ adapter });
+  // Minimal errors: no code frames with query arguments (ids) in messages that may reach a log.
+  return new PrismaClient({ adapter, errorFormat: "minimal" });
 }
 
 // Next's dev server re-evaluates modules on every change; keep one client per process anyway.

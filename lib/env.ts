@@ -6,6 +6,7 @@ import { z } from "zod";
 import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseCoordinates } from "./database-url";
 import { isValidTimeZone } from "./time/zoned";
+import { wholeNumber } from "./whole-number";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/planado";
 
@@ -32,13 +33,6 @@ const httpUrl = (example: string) =>
     // A base without trailing slash, so `${base}/${path}` is always right.
     return url.href.replace(/\/+$/, "");
   });
-
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 const databaseUrl = z.string().transform((text, ctx): { url: string; coordinates: DatabaseCoordinates } => {
   const parsed = parseDatabaseUrl(text.trim());
@@ -67,15 +61,7 @@ const envSchema = z.object({
   PRIVACY_NOTICE_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org/privacy").optional()),
   /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
   CLEANUP_AFTER_HOURS: z.preprocess(unsetIfEmpty, wholeNumber(1, 24 * 366).default(23)),
-  PORT: z.preprocess(
-    unsetIfEmpty,
-    z.coerce
-      .number({ error: "must be a port number between 1 and 65535" })
-      .int({ error: "must be a port number between 1 and 65535" })
-      .min(1, { error: "must be a port number between 1 and 65535" })
-      .max(65535, { error: "must be a port number between 1 and 65535" })
-      .default(3000),
-  ),
+  PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -20,16 +20,41 @@ export function FieldError({ field, errors }: { field: string; errors?: string[]
   );
 }
 
-/** Props tying an input to its error: aria-invalid and aria-describedby (with an optional hint). */
-export function describedBy(field: string, errors: Record<string, string[]>, hint?: string) {
-  const ids = [errors[field]?.length ? errorId(field) : undefined, hint].filter(Boolean).join(" ");
-  return { "aria-invalid": errors[field]?.length ? true : undefined, "aria-describedby": ids || undefined };
+/** What a form control needs to be labelled, styled and tied to its hint and errors. */
+export interface ControlProps {
+  id: string;
+  className: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
 }
 
-export function Label({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  /** Errors shown elsewhere that concern this control too (a fieldset's, say). */
+  sharedErrorIds?: string[];
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** A label, a control, an optional hint and the control's errors, wired for screen readers. */
+export function Field({ id, label, hint, errors, sharedErrorIds = [], children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorIds = [...(errors?.length ? [errorId(id)] : []), ...sharedErrorIds];
+  const describedBy = [...errorIds, hintId].filter(Boolean).join(" ");
   return (
-    <label htmlFor={htmlFor} className="mb-1 block font-medium">
-      {children}
-    </label>
+    <div>
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      {children({ id, className: inputClass, "aria-invalid": errorIds.length ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {hint && (
+        <p id={hintId} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
+      <FieldError field={id} errors={errors} />
+    </div>
   );
 }

@@ -5,24 +5,25 @@
  * the custom repetition fields show only when needed, and errors arrive without a page load.
  */
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { BookingFormValues } from "@/lib/conferences/booking-form";
+import type { BookingFormValues, RepeatPreset } from "@/lib/conferences/booking-form";
 import { initialFormState } from "../_shared/form-state";
 import type { FormState } from "../_shared/form-state";
-import { describedBy, FieldError, inputClass, Label } from "./field";
+import { errorId, Field, FieldError } from "./field";
 import { useHydrated } from "./use-hydrated";
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 480];
 
-const REPEAT_OPTIONS: [string, string][] = [
-  ["none", "Does not repeat"],
-  ["daily", "Every day"],
-  ["weekly", "Every week"],
-  ["biweekly", "Every 2 weeks"],
-  ["fourweekly", "Every 4 weeks"],
-  ["monthly", "Every month"],
-  ["yearly", "Every year"],
-  ["custom", "Custom…"],
-];
+// Typed by the presets, so a preset without a label (or a label without a preset) does not compile.
+const REPEAT_LABELS: Record<RepeatPreset, string> = {
+  none: "Does not repeat",
+  daily: "Every day",
+  weekly: "Every week",
+  biweekly: "Every 2 weeks",
+  fourweekly: "Every 4 weeks",
+  monthly: "Every month",
+  yearly: "Every year",
+  custom: "Custom…",
+};
 
 function durationLabel(minutes: number) {
   if (minutes < 60) return `${minutes} minutes`;
@@ -121,6 +122,7 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
     firstInvalid?.focus();
   }, [fresh]);
 
+  const whenErrors = fieldErrors[id("when")]?.length ? [errorId(id("when"))] : [];
   const showCustom = !hydrated || repeat === "custom";
   const showCount = !hydrated || repeat !== "none";
   const durations = DURATIONS.includes(Number(values.durationMinutes)) || !values.durationMinutes ? DURATIONS : [...DURATIONS, Number(values.durationMinutes)].sort((a, b) => a - b);
@@ -139,148 +141,91 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
         )}
       </div>
 
-      <div>
-        <Label htmlFor={id("name")}>Name of the conference</Label>
-        <input
-          id={id("name")}
-          name="name"
-          type="text"
-          defaultValue={values.name}
-          maxLength={400}
-          autoComplete="off"
-          className={inputClass}
-          {...describedBy(id("name"), fieldErrors, id("name-hint"))}
-        />
-        <p id={id("name-hint")} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Shown to participants. Planado does not store it: it travels in the links.
-        </p>
-        <FieldError field={id("name")} errors={fieldErrors[id("name")]} />
-      </div>
+      <Field id={id("name")} label="Name of the conference" errors={fieldErrors[id("name")]} hint="Shown to participants. Planado does not store it: it travels in the links.">
+        {(control) => <input {...control} name="name" type="text" defaultValue={values.name} maxLength={400} autoComplete="off" />}
+      </Field>
 
-      <fieldset className="space-y-4" {...describedBy(id("when"), fieldErrors)}>
+      <fieldset className="space-y-4" aria-describedby={whenErrors.length ? errorId(id("when")) : undefined}>
         <legend className="mb-2 text-lg font-semibold">When</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <Label htmlFor={id("date")}>Date</Label>
-            <input id={id("date")} name="date" type="date" defaultValue={values.date} className={inputClass} {...describedBy(id("date"), fieldErrors)} />
-            <FieldError field={id("date")} errors={fieldErrors[id("date")]} />
-          </div>
-          <div>
-            <Label htmlFor={id("time")}>Start time</Label>
-            <input id={id("time")} name="time" type="time" step={60} defaultValue={values.time} className={inputClass} {...describedBy(id("time"), fieldErrors)} />
-            <FieldError field={id("time")} errors={fieldErrors[id("time")]} />
-          </div>
+          <Field id={id("date")} label="Date" errors={fieldErrors[id("date")]} sharedErrorIds={whenErrors}>
+            {(control) => <input {...control} name="date" type="date" defaultValue={values.date} />}
+          </Field>
+          <Field id={id("time")} label="Start time" errors={fieldErrors[id("time")]} sharedErrorIds={whenErrors}>
+            {(control) => <input {...control} name="time" type="time" step={60} defaultValue={values.time} />}
+          </Field>
         </div>
         <FieldError field={id("when")} errors={fieldErrors[id("when")]} />
-        <div>
-          <Label htmlFor={id("timeZone")}>Time zone</Label>
-          <select id={id("timeZone")} name="timeZone" defaultValue={values.timeZone} className={inputClass} {...describedBy(id("timeZone"), fieldErrors)}>
-            {zoneGroups(zones).map(([region, list]) => (
-              <optgroup key={region} label={region}>
-                {list.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll("_", " ")}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <FieldError field={id("timeZone")} errors={fieldErrors[id("timeZone")]} />
-        </div>
-        <div>
-          <Label htmlFor={id("durationMinutes")}>Duration</Label>
-          <select
-            id={id("durationMinutes")}
-            name="durationMinutes"
-            defaultValue={values.durationMinutes || "60"}
-            className={inputClass}
-            {...describedBy(id("durationMinutes"), fieldErrors, id("duration-hint"))}
-          >
-            {durations.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {durationLabel(minutes)}
-              </option>
-            ))}
-          </select>
-          <p id={id("duration-hint")} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            For calendars only: the room stays open as long as you need it.
-          </p>
-          <FieldError field={id("durationMinutes")} errors={fieldErrors[id("durationMinutes")]} />
-        </div>
+        <Field id={id("timeZone")} label="Time zone" errors={fieldErrors[id("timeZone")]}>
+          {(control) => (
+            <select {...control} name="timeZone" defaultValue={values.timeZone}>
+              {zoneGroups(zones).map(([region, list]) => (
+                <optgroup key={region} label={region}>
+                  {list.map((zone) => (
+                    <option key={zone} value={zone}>
+                      {zone.replaceAll("_", " ")}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={id("durationMinutes")} label="Duration" errors={fieldErrors[id("durationMinutes")]} hint="For calendars only: the room stays open as long as you need it.">
+          {(control) => (
+            <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || "60"}>
+              {durations.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {durationLabel(minutes)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Repetition</legend>
-        <div>
-          <Label htmlFor={id("repeat")}>Repeat</Label>
-          <select
-            id={id("repeat")}
-            name="repeat"
-            defaultValue={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-            className={inputClass}
-            {...describedBy(id("repeat"), fieldErrors)}
-          >
-            {REPEAT_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <FieldError field={id("repeat")} errors={fieldErrors[id("repeat")]} />
-        </div>
+        <Field id={id("repeat")} label="Repeat" errors={fieldErrors[id("repeat")]}>
+          {(control) => (
+            <select {...control} name="repeat" defaultValue={repeat} onChange={(event) => setRepeat(event.target.value)}>
+              {Object.entries(REPEAT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {showCustom && (
           <div className="grid gap-4 sm:grid-cols-2" role="group" aria-labelledby={id("custom-label")}>
             <p id={id("custom-label")} className="text-sm text-slate-600 sm:col-span-2 dark:text-slate-400">
               {hydrated ? "Custom repetition" : "Custom repetition (used when Repeat is “Custom…”)"}
             </p>
-            <div>
-              <Label htmlFor={id("repeatEvery")}>Every</Label>
-              <input
-                id={id("repeatEvery")}
-                name="repeatEvery"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={99}
-                defaultValue={values.repeatEvery || "1"}
-                className={inputClass}
-                {...describedBy(id("repeatEvery"), fieldErrors)}
-              />
-              <FieldError field={id("repeatEvery")} errors={fieldErrors[id("repeatEvery")]} />
-            </div>
-            <div>
-              <Label htmlFor={id("repeatUnit")}>Unit</Label>
-              <select id={id("repeatUnit")} name="repeatUnit" defaultValue={values.repeatUnit || "week"} className={inputClass} {...describedBy(id("repeatUnit"), fieldErrors)}>
-                <option value="day">days</option>
-                <option value="week">weeks</option>
-                <option value="month">months</option>
-                <option value="year">years</option>
-              </select>
-              <FieldError field={id("repeatUnit")} errors={fieldErrors[id("repeatUnit")]} />
-            </div>
+            <Field id={id("repeatEvery")} label="Every" errors={fieldErrors[id("repeatEvery")]}>
+              {(control) => <input {...control} name="repeatEvery" type="number" inputMode="numeric" min={1} max={99} defaultValue={values.repeatEvery || "1"} />}
+            </Field>
+            <Field id={id("repeatUnit")} label="Unit" errors={fieldErrors[id("repeatUnit")]}>
+              {(control) => (
+                <select {...control} name="repeatUnit" defaultValue={values.repeatUnit || "week"}>
+                  <option value="day">days</option>
+                  <option value="week">weeks</option>
+                  <option value="month">months</option>
+                  <option value="year">years</option>
+                </select>
+              )}
+            </Field>
           </div>
         )}
         {showCount && (
-          <div>
-            <Label htmlFor={id("occurrences")}>Number of meetings</Label>
-            <input
-              id={id("occurrences")}
-              name="occurrences"
-              type="number"
-              inputMode="numeric"
-              min={2}
-              max={500}
-              defaultValue={values.occurrences || "4"}
-              className={inputClass}
-              {...describedBy(id("occurrences"), fieldErrors, id("occurrences-hint"))}
-            />
-            <p id={id("occurrences-hint")} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              {mode === "book" ? "Including the first one." : "Including the next one."} Monthly meetings on the 29th to 31st skip months
-              without that day.
-            </p>
-            <FieldError field={id("occurrences")} errors={fieldErrors[id("occurrences")]} />
-          </div>
+          <Field
+            id={id("occurrences")}
+            label="Number of meetings"
+            errors={fieldErrors[id("occurrences")]}
+            hint={`${mode === "book" ? "Including the first one." : "Including the next one."} Monthly meetings on the 29th to 31st skip months without that day.`}
+          >
+            {(control) => <input {...control} name="occurrences" type="number" inputMode="numeric" min={2} max={500} defaultValue={values.occurrences || "4"} />}
+          </Field>
         )}
       </fieldset>
 
@@ -299,7 +244,6 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
             type="submit"
             name="intent"
             value="now"
-            formNoValidate
             disabled={pending}
             className="min-h-12 rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40 disabled:opacity-60 dark:text-sky-300 dark:hover:bg-slate-800"
           >

@@ -3,14 +3,14 @@ import type { BookingFormValues } from "@/lib/conferences/booking-form";
 import type { Conference } from "@/lib/conferences";
 import { toLocal } from "@/lib/time/zoned";
 
-/** The booking form's starting values: the next full hour in the default zone. */
+/** The booking form's starting values: the next full hour of the default zone's clock. */
 export function newBookingDefaults(now: Date, timeZone: string): BookingFormValues {
-  const nextHour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
-  const local = toLocal(nextHour, timeZone);
+  // An hour from now, on the hour as the zone's clocks show it (Kathmandu's hours are not UTC's).
+  const local = toLocal(new Date(now.getTime() + 3_600_000), timeZone);
   return {
     name: "",
     date: local.slice(0, 10),
-    time: local.slice(11, 16),
+    time: `${local.slice(11, 13)}:00`,
     timeZone,
     durationMinutes: "60",
     repeat: "none",

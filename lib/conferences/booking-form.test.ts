@@ -62,6 +62,7 @@ describe("validateBookingForm", () => {
     [{ repeat: "weekly", occurrences: "" }, { occurrences: [MESSAGES.count] }],
     [{ repeat: "custom", repeatEvery: "0", repeatUnit: "hour" }, { repeatEvery: [MESSAGES.every], repeatUnit: [MESSAGES.unit] }],
     [{ repeat: "hourly" }, { repeat: [MESSAGES.unit] }],
+    [{ repeat: "constructor" }, { repeat: [MESSAGES.unit] }],
     [{ name: "" }, { name: [MESSAGES.nameMissing] }],
   ])("shows %j next to the field", (values, errors) => {
     expect(errorsOf(values)).toEqual(errors);

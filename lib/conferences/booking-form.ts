@@ -78,7 +78,7 @@ function toFormErrors(errors: FieldErrors): FieldErrors {
 
 function repeatOf(values: BookingFormValues): BookingInput["repeat"] | "invalid" {
   const preset = (values.repeat || "none") as RepeatPreset;
-  if (!(preset in REPEAT_PRESETS)) return "invalid";
+  if (!Object.hasOwn(REPEAT_PRESETS, preset)) return "invalid";
   if (preset === "none") return null;
   const rule = preset === "custom" ? { every: values.repeatEvery, unit: values.repeatUnit } : REPEAT_PRESETS[preset];
   return { ...rule, count: values.occurrences } as unknown as BookingInput["repeat"];

@@ -2,17 +2,22 @@
 import type { Repeat } from "../time/recurrence";
 import type { LocalDateTime } from "../time/zoned";
 
-export interface Conference {
-  invitationId: string;
-  adminId: string;
-  roomId: string;
+/** When a conference meets: what the organizer chose, resolved to instants. */
+export interface Schedule {
   startsAt: Date;
+  /** The same start as wall-clock time in `timeZone`, as the organizer meant it. */
   localStart: LocalDateTime;
   timeZone: string;
   durationMinutes: number;
   repeat: Repeat | null;
   /** Meetings after the one at `startsAt`. */
   remainingOccurrences: number;
+}
+
+export interface Conference extends Schedule {
+  invitationId: string;
+  adminId: string;
+  roomId: string;
   revision: number;
 }
 

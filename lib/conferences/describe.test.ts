@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeRepeat, formatStartWithZone, invitationText, mailtoLink, nameFromLink } from "./describe";
+import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "./describe";
+import { nameFromLink } from "./name";
 import { invitationUrl } from "./links";
 
 describe("formatStartWithZone", () => {

@@ -3,7 +3,6 @@
  * Pure functions of their arguments, so pages, e-mails and tests say exactly the same thing.
  */
 import type { Repeat } from "../time/recurrence";
-import { cleanName, NAME_MAX_LENGTH } from "./name";
 
 const LOCALE = "en-GB";
 
@@ -46,16 +45,6 @@ export function describeRepeat(repeat: Repeat | null, remainingOccurrences: numb
   const capitalised = interval[0]!.toUpperCase() + interval.slice(1);
   if (remainingOccurrences === 0) return `${capitalised}: this is the last meeting`;
   return `${capitalised}: this meeting and ${remainingOccurrences} more`;
-}
-
-/** The name from a link's `?n=`, cleaned and shortened; undefined when there is none. */
-export function nameFromLink(raw: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(raw) ? raw[0] : raw;
-  if (!text) return undefined;
-  const cleaned = cleanName(text);
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(cleaned)].map((s) => s.segment);
-  const name = graphemes.slice(0, NAME_MAX_LENGTH).join("").trim();
-  return name || undefined;
 }
 
 export interface InvitationDetails {

@@ -14,7 +14,21 @@ export function cleanName(raw: string): string {
   return raw.normalize("NFC").replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Length as a person counts it (an emoji or an accented letter is one), not UTF-16 units. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The characters as a person counts them (an emoji or an accented letter is one), not UTF-16 units. */
+function characters(text: string): string[] {
+  return [...graphemes.segment(text)].map((s) => s.segment);
+}
+
 export function visibleLength(text: string): number {
-  return [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].length;
+  return characters(text).length;
+}
+
+/** A name as links carry it (`?n=`): cleaned, and cut to the longest name a booking accepts. */
+export function nameFromLink(raw: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (!text) return undefined;
+  const name = characters(cleanName(text)).slice(0, NAME_MAX_LENGTH).join("").trim();
+  return name || undefined;
 }

@@ -84,6 +84,25 @@ describe("validateBooking", () => {
     expect(validateBooking({ ...edit, start: "2026-11-25T10:00" }, { now, unchangedStart: startsAt }).ok).toBe(false);
   });
 
+  it("schedules to the minute, so an instant conference can be edited later without moving it", () => {
+    const later = new Date("2026-11-25T12:34:56.789Z");
+    const instant = validateBooking({ ...valid, start: "now" }, { now: later });
+    expect(instant).toMatchObject({ ok: true, value: { startsAt: new Date("2026-11-25T12:34:00Z"), localStart: "2026-11-25T13:34" } });
+    const startsAt = (instant as { value: { startsAt: Date } }).value.startsAt;
+    const anHourLater = new Date("2026-11-25T13:40:00Z");
+    expect(validateBooking({ ...valid, start: "2026-11-25T13:34" }, { now: anHourLater, unchangedStart: startsAt }).ok).toBe(true);
+    expect(validateBooking({ ...valid, start: "2026-12-01T09:00:59+01:00" }, { now })).toMatchObject({
+      ok: true,
+      value: { startsAt: new Date("2026-12-01T08:00:00Z") },
+    });
+  });
+
+  it("refuses a start more than ten years ahead", () => {
+    expect(validateBooking({ ...valid, start: "2036-11-25T12:00Z" }, { now }).ok).toBe(true);
+    expect(errorsOf({ ...valid, start: "2036-11-25T12:01Z" })).toEqual({ start: [MESSAGES.startTooFar] });
+    expect(errorsOf({ ...valid, start: "9999-12-31T23:00", timeZone: "America/Los_Angeles" })).toEqual({ start: [MESSAGES.startTooFar] });
+  });
+
   it("resolves the first of two equal times when clocks go back", () => {
     expect(validateBooking({ ...valid, start: "2027-10-31T02:30" }, { now })).toMatchObject({
       ok: true,

@@ -8,9 +8,9 @@
  */
 import { z } from "zod";
 import { REPEAT_UNITS } from "../time/recurrence";
-import type { Repeat } from "../time/recurrence";
+import { wholeNumber } from "../whole-number";
 import { isRealLocal, isValidTimeZone, resolveLocal, toLocal } from "../time/zoned";
-import type { LocalDateTime } from "../time/zoned";
+import type { Schedule } from "./conference";
 import { cleanName, NAME_MAX_LENGTH, visibleLength } from "./name";
 
 export const LIMITS = {
@@ -19,6 +19,8 @@ export const LIMITS = {
   count: { min: 2, max: 500 },
   /** A start this far in the past still counts as "now" (the organizer typed the current minute). */
   pastToleranceSeconds: 60,
+  /** How far ahead a conference may start. */
+  maxYearsAhead: 10,
 } as const;
 
 export const MESSAGES = {
@@ -34,15 +36,13 @@ export const MESSAGES = {
   startNonexistent: (zone: string) =>
     `That time does not exist in ${zone}: the clocks skip it for daylight saving time. Choose another time.`,
   startPast: "That time has already passed. Choose a time in the future, or open a room now.",
+  startTooFar: `Choose a start within the next ${LIMITS.maxYearsAhead} years.`,
   timeZoneInvalid: "Choose a time zone from the list.",
   duration: `Enter a duration from ${LIMITS.durationMinutes.min} to ${LIMITS.durationMinutes.max} minutes.`,
   every: `Enter how often it repeats: every ${LIMITS.every.min} to ${LIMITS.every.max}.`,
   unit: "Choose days, weeks, months or years.",
   count: `Enter the number of meetings, from ${LIMITS.count.min} to ${LIMITS.count.max}.`,
 } as const;
-
-const wholeNumber = (min: number, max: number, message: string) =>
-  z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 
 export const nameSchema = z
   .string({ error: MESSAGES.nameMissing })
@@ -78,16 +78,9 @@ export const bookingSchema = z.object({
 export type BookingInput = z.input<typeof bookingSchema>;
 type ParsedBooking = z.output<typeof bookingSchema>;
 
-/** A booking ready to store: the start resolved against the clock and the zone. */
-export interface Booking {
+/** A booking ready to store: the start resolved against the clock and the zone, and the name. */
+export interface Booking extends Schedule {
   name: string;
-  startsAt: Date;
-  localStart: LocalDateTime;
-  timeZone: string;
-  durationMinutes: number;
-  repeat: Repeat | null;
-  /** Meetings after the first. */
-  remainingOccurrences: number;
 }
 
 /** Field paths as the API reports them: "name", "start", "repeat.count" … */
@@ -119,13 +112,12 @@ export function validateBooking(input: unknown, { now, unchangedStart }: Validat
   const start: string = value.start;
   let startsAt: Date;
   if (start === "now") {
-    startsAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    startsAt = now;
   } else if (INSTANT.test(start)) {
     startsAt = new Date(start);
     if (Number.isNaN(startsAt.getTime()) || !isRealLocal(start.slice(0, 16))) {
       return { ok: false, errors: { start: [MESSAGES.startInvalid] } };
     }
-    startsAt = new Date(Math.floor(startsAt.getTime() / 1000) * 1000);
   } else {
     if (!isRealLocal(start)) return { ok: false, errors: { start: [MESSAGES.dateNonexistent(start.slice(0, 10))] } };
     const resolved = resolveLocal(start, value.timeZone);
@@ -133,10 +125,17 @@ export function validateBooking(input: unknown, { now, unchangedStart }: Validat
     startsAt = resolved.instant;
   }
 
+  // Planado schedules to the minute (the form has no seconds): an edit that keeps the start must
+  // find it unchanged, and "now" is already open.
+  startsAt = new Date(Math.floor(startsAt.getTime() / 60_000) * 60_000);
+
   const unchanged = unchangedStart !== undefined && unchangedStart.getTime() === startsAt.getTime();
   if (!unchanged && startsAt.getTime() < now.getTime() - LIMITS.pastToleranceSeconds * 1000) {
     return { ok: false, errors: { start: [MESSAGES.startPast] } };
   }
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + LIMITS.maxYearsAhead);
+  if (startsAt > latest) return { ok: false, errors: { start: [MESSAGES.startTooFar] } };
 
   return {
     ok: true,

@@ -7,8 +7,7 @@ import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import { isId, newConferenceIds } from "../ids";
 import { dateToLocal, localToDate } from "../time/zoned";
-import type { Conference } from "./conference";
-import type { Booking } from "./schema";
+import type { Conference, Schedule } from "./conference";
 
 function fromRow(row: ConferenceRow): Conference {
   return {
@@ -25,26 +24,26 @@ function fromRow(row: ConferenceRow): Conference {
   };
 }
 
-function scheduleColumns(booking: Booking) {
+function scheduleColumns(schedule: Schedule) {
   return {
-    startsAt: booking.startsAt,
-    localStart: localToDate(booking.localStart),
-    timeZone: booking.timeZone,
-    durationMinutes: booking.durationMinutes,
-    repeatEvery: booking.repeat?.every ?? null,
-    repeatUnit: booking.repeat?.unit ?? null,
-    remainingOccurrences: booking.remainingOccurrences,
+    startsAt: schedule.startsAt,
+    localStart: localToDate(schedule.localStart),
+    timeZone: schedule.timeZone,
+    durationMinutes: schedule.durationMinutes,
+    repeatEvery: schedule.repeat?.every ?? null,
+    repeatUnit: schedule.repeat?.unit ?? null,
+    remainingOccurrences: schedule.remainingOccurrences,
   };
 }
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-/** Stores a validated booking under three fresh ids. The name is not stored. */
-export async function createConference(booking: Booking): Promise<Conference> {
+/** Stores a validated schedule under three fresh ids. (A booking's name is not stored.) */
+export async function createConference(schedule: Schedule): Promise<Conference> {
   // 128-bit ids do not collide in practice; if one ever does, draw again rather than fail.
   for (let attempt = 0; ; attempt++) {
     try {
-      const row = await db().conference.create({ data: { ...newConferenceIds(), ...scheduleColumns(booking) } });
+      const row = await db().conference.create({ data: { ...newConferenceIds(), ...scheduleColumns(schedule) } });
       return fromRow(row);
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
@@ -71,11 +70,11 @@ export type EditOutcome = { status: "saved"; conference: Conference } | { status
  * Replaces the schedule if nobody changed it since `revision` (optimistic concurrency: a second
  * admin tab or the cleanup sweep may have moved it meanwhile). The revision rises by one.
  */
-export async function updateSchedule(adminId: string, revision: number, booking: Booking): Promise<EditOutcome> {
+export async function updateSchedule(adminId: string, revision: number, schedule: Schedule): Promise<EditOutcome> {
   if (!isId(adminId)) return { status: "not-found" };
   const { count } = await db().conference.updateMany({
     where: { adminId, revision },
-    data: { ...scheduleColumns(booking), revision: { increment: 1 } },
+    data: { ...scheduleColumns(schedule), revision: { increment: 1 } },
   });
   if (count === 1) {
     const conference = await findByAdminId(adminId);

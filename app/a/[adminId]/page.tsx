@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
-import { describeRepeat, formatStartWithZone, invitationText, mailtoLink, nameFromLink } from "@/lib/conferences/describe";
+import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "@/lib/conferences/describe";
+import { nameFromLink } from "@/lib/conferences/name";
 import { adminUrl, calendarUrl, invitationUrl } from "@/lib/conferences/links";
 import { timeZoneNames } from "@/lib/time/zoned";
 import { editConference } from "../../actions";
@@ -46,6 +47,12 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
         {query.booked === "1" && (
           <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
             Your conference is booked. Send the invitation to the participants and keep this page&rsquo;s address.
+          </p>
+        )}
+        {query.conflict === "1" && (
+          <p role="status" className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
+            Your change was not saved: the conference was changed meanwhile (in another window, or its next meeting began).
+            Below is the current schedule; please make your change again.
           </p>
         )}
         {query.updated === "1" && (

@@ -5,30 +5,8 @@
  * monotonic performance clock, so a phone whose clock is wrong still forwards at the right second.
  */
 import { useEffect, useState } from "react";
+import { countdownAnnouncement, FORWARD_MARGIN_MS, forwardDelay, remainingText } from "@/lib/conferences/countdown";
 import { useHydrated } from "../../_components/use-hydrated";
-
-// Arrive a little after the start rather than a little before (the server would only say "wait").
-const SAFETY_MS = 250;
-
-function remainingText(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  if (days > 0) return `${days} day${days === 1 ? "" : "s"}, ${hours} hour${hours === 1 ? "" : "s"}`;
-  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, "0")} min`;
-  return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
-}
-
-/** What a screen reader hears: the minutes, then the last seconds; not every tick. */
-function announcement(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  if (total > 3600) return `The conference starts in ${remainingText(ms)}.`;
-  if (total > 60) return `The conference starts in ${Math.ceil(total / 60)} minutes.`;
-  if (total > 10) return "The conference starts in less than a minute.";
-  return "The conference is starting.";
-}
 
 /** The start in the viewer's own zone, when it differs from the organizer's. */
 function viewerTime(startsAt: string, organizerZone: string): string | undefined {
@@ -49,8 +27,14 @@ export function Countdown({ msToOpen, startsAt, organizerZone }: { msToOpen: num
     const deadline = (navigation?.responseStart || performance.now()) + msToOpen;
     const forward = () => window.location.replace(window.location.href);
 
-    const interval = window.setInterval(() => setLeft(deadline - performance.now()), 1000);
-    const timeout = window.setTimeout(forward, Math.max(0, deadline - performance.now() + SAFETY_MS));
+    const interval = window.setInterval(() => {
+      const remaining = deadline - performance.now();
+      setLeft(remaining);
+      // A start too far ahead for one timer is caught here, once it has come near enough.
+      if (remaining <= -FORWARD_MARGIN_MS) forward();
+    }, 1000);
+    const delay = forwardDelay(deadline - performance.now());
+    const timeout = delay === undefined ? undefined : window.setTimeout(forward, delay);
     // After a while in the background (or asleep), timers may have stood still: ask the server again.
     let hiddenSince = 0;
     const onVisible = () => {
@@ -82,7 +66,7 @@ export function Countdown({ msToOpen, startsAt, organizerZone }: { msToOpen: num
         </p>
       </div>
       <p className="sr-only" aria-live="polite">
-        {announcement(left)}
+        {countdownAnnouncement(left)}
       </p>
     </div>
   );

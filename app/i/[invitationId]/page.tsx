@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { lookUpInvitation } from "@/lib/conferences";
-import { describeInterval, formatStartWithZone, nameFromLink } from "@/lib/conferences/describe";
+import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
+import { nameFromLink } from "@/lib/conferences/name";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
 import { Countdown } from "./countdown";

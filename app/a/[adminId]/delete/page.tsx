@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
-import { formatStartWithZone, nameFromLink } from "@/lib/conferences/describe";
+import { formatStartWithZone } from "@/lib/conferences/describe";
+import { nameFromLink } from "@/lib/conferences/name";
 import { DeleteForm } from "./delete-form";
 
 export const dynamic = "force-dynamic";
