@@ -34,6 +34,8 @@ function server(serverPort: number, env: Record<string, string>) {
       DEFAULT_TIME_ZONE: "Europe/Berlin",
       EARLY_JOIN_MINUTES: "",
       PRIVACY_NOTICE_URL: "",
+      CALENDAR_SECRET: "e2e-calendar-secret-0123456789abcdef0123456789",
+      CALENDAR_REMINDER_MINUTES: "",
       ...env,
     },
   };

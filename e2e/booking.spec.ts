@@ -20,8 +20,10 @@ test("book a weekly conference, copy the invitation, and the invitation link wai
   await expect(page.getByText("Keep this link private")).toBeVisible();
   const mailto = await page.getByRole("link", { name: "Send by e-mail" }).getAttribute("href");
   expect(mailto).toMatch(/^mailto:\?subject=Invitation%3A%20Team%20sync%20%26%20%3Cfriends%3E&body=/);
-  const calendarLink = await page.getByRole("link", { name: "Calendar file (.ics)" }).getAttribute("href");
-  expect(calendarLink).toMatch(new RegExp(`^${baseURL}/calendar/${ID.source}\\.ics\\?`));
+  const calendarLink = await page.getByRole("link", { name: "Add to calendar" }).getAttribute("href");
+  expect(calendarLink).toMatch(new RegExp(`^${baseURL}/calendar/team-sync-friends\\.ics\\?n=`));
+  const subscription = await page.getByRole("link", { name: "Subscribe in your calendar" }).getAttribute("href");
+  expect(subscription).toMatch(new RegExp(`^webcal://127\\.0\\.0\\.1:\\d+/calendar/feed/${ID.source}\\.ics\\?n=`));
 
   // Stored: the schedule in UTC and in Berlin wall-clock time, and no name.
   const row = await rowByAdmin(adminId);
@@ -38,6 +40,7 @@ test("book a weekly conference, copy the invitation, and the invitation link wai
   expect(copied).toMatch(/When: \w+, \d+ \w+ \d{4} at 09:00 \(Europe\/Berlin\)/);
   expect(copied).toContain(`Join: ${invitationLink}`);
   expect(copied).toContain(`Add to your calendar: ${calendarLink}`);
+  expect(copied).toContain(`Or subscribe, and your calendar follows any change: ${subscription}`);
 
   // The invitation: please wait, in the organizer's zone and the viewer's own.
   await page.goto(invitationLink);
@@ -127,11 +130,11 @@ test("edit the date, time and repetition: the overview shows the new invitation"
   await edit.getByRole("button", { name: "Save changes" }).click();
 
   await expect(page).toHaveURL(/updated=1/);
-  await expect(page.getByRole("status").filter({ hasText: "Participants need the new calendar file" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Participants who downloaded the calendar file need the new one" })).toBeVisible();
   await expect(page.getByTestId("starts")).toContainText("at 10:30 (Asia/Kathmandu)");
   await expect(page.getByTestId("repeats")).toHaveText("Every 2 weeks: this meeting and 4 more");
   await expect(page.getByLabel("Invitation text")).toHaveValue(/When: .* at 10:30 \(Asia\/Kathmandu\)/);
-  await expect(page.getByRole("link", { name: "Calendar file (.ics)" })).toHaveAttribute("href", /rev=2/);
+  await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /&v=2&sig=/);
   expect(await rowByAdmin(adminId)).toMatchObject({ local_start: `${newDate}T10:30`, time_zone: "Asia/Kathmandu", repeat_every: 2, remaining_occurrences: 4, revision: 2 });
 });
 

@@ -19,6 +19,20 @@ describe("parseConfig", () => {
     expect(config.JITSI_URL).toBe("https://meet.jit.si");
     expect(config.PUBLIC_URL).toBeUndefined();
     expect(config.PORT).toBe(3000);
+    expect(config.CALENDAR_SECRET).toBeUndefined();
+    expect(config.CALENDAR_REMINDER_MINUTES).toBe(10);
+    expect(config.PLANADO_DATA_DIR).toBe(".data");
+    expect(config.DEFAULT_TIME_ZONE).toBe("UTC");
+    expect(config.EARLY_JOIN_MINUTES).toBe(0);
+    expect(config.CLEANUP_AFTER_HOURS).toBe(23);
+  });
+
+  it("explains bad values of the other settings", () => {
+    expect(errorOf({ CALENDAR_SECRET: "short" })).toContain("CALENDAR_SECRET must be at least 32 characters");
+    expect(errorOf({ DEFAULT_TIME_ZONE: "Mars/Olympus" })).toContain('DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "Mars/Olympus")');
+    expect(errorOf({ EARLY_JOIN_MINUTES: "-5" })).toContain("EARLY_JOIN_MINUTES must be a whole number from 0 to 1440");
+    expect(errorOf({ CALENDAR_REMINDER_MINUTES: "ten" })).toContain("CALENDAR_REMINDER_MINUTES must be a whole number from 0 to 10080");
+    expect(errorOf({ PRIVACY_NOTICE_URL: "javascript:alert(1)" })).toContain("PRIVACY_NOTICE_URL must be an http(s) URL");
   });
 
   it("treats empty values as unset", () => {

@@ -61,6 +61,18 @@ const envSchema = z.object({
   PRIVACY_NOTICE_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org/privacy").optional()),
   /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
   CLEANUP_AFTER_HOURS: z.preprocess(unsetIfEmpty, wholeNumber(1, 24 * 366).default(23)),
+  /** Signs calendar links; generated and kept in PLANADO_DATA_DIR when unset (one server). */
+  CALENDAR_SECRET: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" })
+      .optional(),
+  ),
+  /** Minutes before the start for the calendar reminder; 0 for none. */
+  CALENDAR_REMINDER_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 7 * 24 * 60).default(10)),
+  /** Where Planado keeps what it generates (the calendar secret; a private MariaDB if it needs one). */
+  PLANADO_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(".data")),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 

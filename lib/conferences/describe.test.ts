@@ -38,6 +38,7 @@ describe("invitationText and mailtoLink", () => {
     repeat: "Every week: this meeting and 3 more",
     invitationUrl: invitationUrl("https://planado.example.org", "a".repeat(26), 'Q&A "live" <b>'),
     calendarUrl: "https://planado.example.org/calendar/x.ics",
+    subscriptionUrl: "webcal://planado.example.org/calendar/feed/y.ics",
   };
 
   it("puts name, time, repetition and both links in the text", () => {
@@ -47,6 +48,7 @@ describe("invitationText and mailtoLink", () => {
     expect(text).toContain("Repeats: Every week: this meeting and 3 more");
     expect(text).toContain(`Join: https://planado.example.org/i/${"a".repeat(26)}?n=Q%26A+%22live%22+%3Cb%3E`);
     expect(text).toContain("Add to your calendar: https://planado.example.org/calendar/x.ics");
+    expect(text).toContain("Or subscribe, and your calendar follows any change: webcal://planado.example.org/calendar/feed/y.ics");
     expect(invitationText({ ...details, repeat: "Does not repeat" })).not.toContain("Repeats:");
   });
 

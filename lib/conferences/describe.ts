@@ -53,6 +53,7 @@ export interface InvitationDetails {
   repeat: string;
   invitationUrl: string;
   calendarUrl: string;
+  subscriptionUrl: string;
 }
 
 /** The text participants receive, by copy and paste or e-mail. */
@@ -64,6 +65,7 @@ export function invitationText(d: InvitationDetails): string {
     ...(d.repeat === "Does not repeat" ? [] : [`Repeats: ${d.repeat}`]),
     `Join: ${d.invitationUrl}`,
     `Add to your calendar: ${d.calendarUrl}`,
+    `Or subscribe, and your calendar follows any change: ${d.subscriptionUrl}`,
     "",
     "The link opens the conference room on Jitsi Meet when the conference starts.",
   ].join("\n");

@@ -13,13 +13,6 @@ export function adminUrl(base: string, adminId: string, name?: string): string {
   return withName(new URL(`${base}/a/${adminId}`), name);
 }
 
-/** The calendar file of a conference (served by the calendar route; see issue "Calendar files"). */
-export function calendarUrl(base: string, invitationId: string, revision: number, name?: string): string {
-  const url = new URL(`${base}/calendar/${invitationId}.ics`);
-  url.searchParams.set("rev", String(revision));
-  return withName(url, name);
-}
-
 /** Where the room is: never shown before the start, except to the organizer's "Join now". */
 export function roomUrl(jitsiBase: string, roomId: string): string {
   return `${jitsiBase}/${roomId}`;

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
 import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
-import { adminUrl, calendarUrl, invitationUrl } from "@/lib/conferences/links";
+import { calendarLinks } from "@/lib/calendar";
+import { adminUrl, invitationUrl } from "@/lib/conferences/links";
 import { timeZoneNames } from "@/lib/time/zoned";
 import { editConference } from "../../actions";
 import { baseUrl } from "../../_shared/base-url";
 import { editDefaults } from "../../_shared/defaults";
+import { CalendarLinks } from "../../_components/calendar-links";
 import { CopyButton } from "../../_components/copy-button";
 import { inputClass } from "../../_components/field";
 import { QrCode } from "../../_components/qr-code";
@@ -34,11 +36,11 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
     invitation: invitationUrl(base, conference.invitationId, name),
     bareInvitation: invitationUrl(base, conference.invitationId),
     admin: adminUrl(base, adminId, name),
-    calendar: calendarUrl(base, conference.invitationId, conference.revision, name),
   };
+  const calendar = calendarLinks(base, conference, name);
   const when = formatStartWithZone(conference.startsAt, conference.timeZone);
   const repeat = describeRepeat(conference.repeat, conference.remainingOccurrences);
-  const text = invitationText({ name: title, when, repeat, invitationUrl: links.invitation, calendarUrl: links.calendar });
+  const text = invitationText({ name: title, when, repeat, invitationUrl: links.invitation, calendarUrl: calendar.file, subscriptionUrl: calendar.webcal });
   const deleteQuery = name ? `?${new URLSearchParams({ n: name })}` : "";
 
   return (
@@ -57,7 +59,8 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
         )}
         {query.updated === "1" && (
           <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
-            Your changes are saved. Participants need the new calendar file: send them the invitation below again.
+            Your changes are saved. Participants who downloaded the calendar file need the new one: send them the invitation
+            below again. Those who subscribed see the change by themselves.
           </p>
         )}
         <h1 className="break-words text-3xl font-bold tracking-tight">{title}</h1>
@@ -86,10 +89,8 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
           <a href={mailtoLink(title, text)} className={secondaryButton}>
             Send by e-mail
           </a>
-          <a href={links.calendar} className={secondaryButton}>
-            Calendar file (.ics)
-          </a>
         </div>
+        <CalendarLinks links={calendar} />
         <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
           <summary className="cursor-pointer font-medium">Invitation text</summary>
           <label htmlFor="invitation-text" className="sr-only">

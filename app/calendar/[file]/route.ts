@@ -1,7 +1,30 @@
-// Calendar files come with the issue "Calendar files"; until then the link answers honestly.
-export function GET() {
-  return new Response("Calendar files are not available yet.\n", {
-    status: 501,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+import { buildCalendar } from "@/lib/calendar/build";
+import { decodeEvent } from "@/lib/calendar/event";
+import { secretFromConfig } from "@/lib/calendar";
+import { eventUid } from "@/lib/calendar/signing";
+import { invitationUrl } from "@/lib/conferences/links";
+import { getConfig } from "@/lib/env";
+import { baseUrl } from "../../_shared/base-url";
+import { calendarError, calendarResponse } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A calendar file, built from its signed URL alone: this route never reads the database, so it
+ * cannot be used to learn anything about any conference.
+ */
+export async function GET(request: Request, { params }: RouteContext<"/calendar/[file]">) {
+  const { file } = await params;
+  if (!file.endsWith(".ics")) return calendarError("notFound", 404);
+  const secret = secretFromConfig();
+  const decoded = decodeEvent(new URL(request.url).searchParams, secret);
+  if (!decoded.ok) return calendarError(decoded.reason);
+  const { event } = decoded;
+  const calendar = buildCalendar(event, {
+    now: new Date(),
+    uid: eventUid(secret, event.invitationId),
+    invitationUrl: invitationUrl(await baseUrl(), event.invitationId, event.name),
+    reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
   });
+  return calendarResponse(calendar, event.name);
 }

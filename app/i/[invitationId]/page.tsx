@@ -5,6 +5,9 @@ import { describeInterval, formatStartWithZone } from "@/lib/conferences/describ
 import { nameFromLink } from "@/lib/conferences/name";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { calendarLinks } from "@/lib/calendar";
+import { baseUrl } from "../../_shared/base-url";
+import { CalendarLinks } from "../../_components/calendar-links";
 import { Countdown } from "./countdown";
 
 export const dynamic = "force-dynamic";
@@ -66,6 +69,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         )}
       </dl>
       <Countdown msToOpen={state.msToOpen} startsAt={conference.startsAt.toISOString()} organizerZone={conference.timeZone} />
+      <CalendarLinks links={calendarLinks(await baseUrl(), conference, name)} />
       <noscript>
         <p className="text-sm text-slate-600 dark:text-slate-400">This page reloads every {refresh} seconds.</p>
       </noscript>
