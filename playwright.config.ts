@@ -36,6 +36,9 @@ function server(serverPort: number, env: Record<string, string>) {
       PRIVACY_NOTICE_URL: "",
       CALENDAR_SECRET: "e2e-calendar-secret-0123456789abcdef0123456789",
       CALENDAR_REMINDER_MINUTES: "",
+      CLEANUP_MODE: "",
+      CLEANUP_INTERVAL_SECONDS: "",
+      CLEANUP_AFTER_HOURS: "",
       ...env,
     },
   };
@@ -66,7 +69,8 @@ export default defineConfig({
   webServer: [
     server(port, {}),
     // The same app, as an operator may configure it: a privacy notice, and rooms that open early.
-    server(OPERATOR_OPTIONS_PORT, { PRIVACY_NOTICE_URL: "https://planado.example.org/privacy", EARLY_JOIN_MINUTES: "10" }),
+    // (It also sweeps every second, so a test can watch the cleanup that requests trigger.)
+    server(OPERATOR_OPTIONS_PORT, { PRIVACY_NOTICE_URL: "https://planado.example.org/privacy", EARLY_JOIN_MINUTES: "10", CLEANUP_INTERVAL_SECONDS: "1" }),
     // …and one whose database does not answer.
     server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),
   ],

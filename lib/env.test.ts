@@ -25,6 +25,8 @@ describe("parseConfig", () => {
     expect(config.DEFAULT_TIME_ZONE).toBe("UTC");
     expect(config.EARLY_JOIN_MINUTES).toBe(0);
     expect(config.CLEANUP_AFTER_HOURS).toBe(23);
+    expect(config.CLEANUP_MODE).toBe("request");
+    expect(config.CLEANUP_INTERVAL_SECONDS).toBe(60);
   });
 
   it("explains bad values of the other settings", () => {
@@ -33,6 +35,8 @@ describe("parseConfig", () => {
     expect(errorOf({ EARLY_JOIN_MINUTES: "-5" })).toContain("EARLY_JOIN_MINUTES must be a whole number from 0 to 1440");
     expect(errorOf({ CALENDAR_REMINDER_MINUTES: "ten" })).toContain("CALENDAR_REMINDER_MINUTES must be a whole number from 0 to 10080");
     expect(errorOf({ PRIVACY_NOTICE_URL: "javascript:alert(1)" })).toContain("PRIVACY_NOTICE_URL must be an http(s) URL");
+    expect(errorOf({ CLEANUP_MODE: "sometimes" })).toContain("CLEANUP_MODE must be request, cron or off");
+    expect(errorOf({ CLEANUP_INTERVAL_SECONDS: "0" })).toContain("CLEANUP_INTERVAL_SECONDS must be a whole number from 1 to 86400");
   });
 
   it("treats empty values as unset", () => {

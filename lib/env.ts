@@ -59,6 +59,16 @@ const envSchema = z.object({
   EARLY_JOIN_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 1440).default(0)),
   /** When set, participants see this notice and confirm before they are sent to Jitsi. */
   PRIVACY_NOTICE_URL: z.preprocess(unsetIfEmpty, httpUrl("https://planado.example.org/privacy").optional()),
+  /**
+   * Who runs the cleanup sweep: "request" (the app, on the side of ordinary requests), "cron" (the
+   * operator, with `npm run cleanup`), or "off".
+   */
+  CLEANUP_MODE: z.preprocess(
+    unsetIfEmpty,
+    z.enum(["request", "cron", "off"], { error: "must be request, cron or off" }).default("request"),
+  ),
+  /** In "request" mode, the least time between two sweeps of one server process. */
+  CLEANUP_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, wholeNumber(1, 86_400).default(60)),
   /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
   CLEANUP_AFTER_HOURS: z.preprocess(unsetIfEmpty, wholeNumber(1, 24 * 366).default(23)),
   /** Signs calendar links; generated and kept in PLANADO_DATA_DIR when unset (one server). */

@@ -27,12 +27,19 @@ export function configOrExit(): Config {
   }
 }
 
+/** The most telling line of a driver or Prisma error ("connect ECONNREFUSED 127.0.0.1:9"). */
+function databaseProblem(error: Error): string {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { cause?: unknown; originalMessage?: unknown } } } }).meta?.driverAdapterError?.cause;
+  const text = typeof cause?.cause === "string" ? cause.cause : typeof cause?.originalMessage === "string" ? cause.originalMessage : error.message;
+  return text.replace(/^\(conn:[^)]*\)\s*/, "").trim().split("\n")[0] ?? "unknown error";
+}
+
 /** Known failures print their one sentence; anything else keeps its stack for the developer. */
 export function exitWith(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof MigrationError) {
     console.error(error.message);
-  } else if (error instanceof Error && /ECONNREFUSED|Access denied|ER_/.test(error.message)) {
-    console.error(`Database error: ${error.message.split("\n")[0]}`);
+  } else if (error instanceof Error && (error.name.startsWith("PrismaClient") || /ECONNREFUSED|Access denied|ER_/.test(error.message))) {
+    console.error(`Database error: ${databaseProblem(error)}. Check DATABASE_URL and that the database server runs.`);
   } else {
     console.error(error);
   }

@@ -43,7 +43,7 @@ export async function dropStaleTestDatabases(server: DatabaseCoordinates, maxAge
   try {
     const rows = await conn.query<{ name: string }[]>(
       `SELECT s.SCHEMA_NAME AS name FROM information_schema.SCHEMATA s
-        WHERE (s.SCHEMA_NAME LIKE 'planado\\_test\\_%' OR s.SCHEMA_NAME LIKE 'planado\\_e2e\\_%')
+        WHERE (s.SCHEMA_NAME LIKE 'planado\\_test\\_%' OR s.SCHEMA_NAME LIKE 'planado\\_e2e\\_%' OR s.SCHEMA_NAME LIKE 'planado\\_bench\\_%')
           AND NOT EXISTS (SELECT 1 FROM information_schema.TABLES t
                            WHERE t.TABLE_SCHEMA = s.SCHEMA_NAME AND t.CREATE_TIME > NOW() - INTERVAL ? MINUTE)`,
       [maxAgeMinutes],

@@ -1,0 +1,34 @@
+/**
+ * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process.
+ * Its log lines say what changed, never which conference.
+ */
+import { getConfig } from "../env";
+import { sweep } from "./sweep";
+import { createSweepTrigger } from "./sweep-trigger";
+import type { SweepTrigger } from "./sweep-trigger";
+
+let trigger: SweepTrigger | undefined;
+
+function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const code = "code" in error ? ` ${String((error as { code: unknown }).code)}` : "";
+  return `${error.name}${code}`;
+}
+
+/** Called on every matched request; returns at once. */
+export function pokeBackgroundSweep(): void {
+  const config = getConfig();
+  if (config.CLEANUP_MODE !== "request") return;
+  trigger ??= createSweepTrigger({
+    intervalMs: config.CLEANUP_INTERVAL_SECONDS * 1000,
+    clock: () => performance.now(),
+    run: async () => {
+      const result = await sweep(new Date(), config.CLEANUP_AFTER_HOURS);
+      if (result.deleted || result.rolled) {
+        console.log(`[planado] cleanup: deleted ${result.deleted}, moved ${result.rolled} to their next meeting`);
+      }
+    },
+    onError: (error) => console.error(`[planado] cleanup failed: ${errorSummary(error)}`),
+  });
+  trigger.poke();
+}

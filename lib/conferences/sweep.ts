@@ -1,0 +1,163 @@
+/**
+ * The cleanup sweep against the database. Safe with any number of sweeps and admin edits at once:
+ * every write is conditional, so nothing is deleted or rolled forward twice and no edit is lost.
+ *  - Over and nothing left to come: one DELETE per batch whose WHERE is the "over" condition itself.
+ *    An edit that moves the start or adds meetings makes the row no longer match, whichever commits
+ *    first.
+ *  - Series with meetings to come: read a batch, plan each row (./sweep-plan.ts), then write all the
+ *    plans in one statement, each row only if its revision is still the one that was read (an edit or
+ *    another sweep raises it; the row is then left for the next sweep).
+ * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches.
+ */
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { newId } from "../ids";
+import { dateToLocal, localToDate } from "../time/zoned";
+import { planSweep, sweepCutoff } from "./sweep-plan";
+
+export interface SweepResult {
+  /** Conferences deleted (over, nothing left to come). */
+  deleted: number;
+  /** Conferences moved to their next meeting. */
+  rolled: number;
+  /** Conferences changed by someone else while this sweep looked at them; the next sweep sees them. */
+  skipped: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+interface Roll {
+  id: number;
+  revision: number;
+  startsAt: Date;
+  localStart: Date;
+  remainingOccurrences: number;
+  roomId: string;
+}
+
+async function rollForward(rolls: Roll[]): Promise<number> {
+  if (rolls.length === 0) return 0;
+  const rows = rolls.map(
+    (r, i) =>
+      i === 0
+        ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomId} AS room_id`
+        : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomId}`,
+  );
+  // A fresh room for every next meeting: whoever learned the last room cannot sit in the next one.
+  return db().$executeRaw`
+    UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision
+       SET c.starts_at = v.starts_at, c.local_start = v.local_start, c.remaining_occurrences = v.remaining,
+           c.room_id = v.room_id, c.revision = c.revision + 1`;
+}
+
+async function deleteExhausted(rows: { id: number; revision: number }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const pairs = rows.map((r) => Prisma.sql`(${r.id}, ${r.revision})`);
+  return db().$executeRaw`DELETE FROM conferences WHERE (id, revision) IN (${Prisma.join(pairs)})`;
+}
+
+export interface SweepOptions {
+  batchSize?: number;
+  /**
+   * Called between reading a batch of series and writing their plans: the window in which an edit
+   * or another sweep may change them. Tests use it to make that race happen on purpose.
+   */
+  beforeWrite?: (adminIds: string[]) => Promise<void>;
+}
+
+/** MariaDB's answers when two writers lock the same rows in a different order, or wait too long. */
+const RETRYABLE = new Set(["1213", "1205"]);
+
+function isRetryable(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } })?.meta?.driverAdapterError?.cause;
+  return RETRYABLE.has(String(cause?.originalCode ?? cause?.code ?? ""));
+}
+
+/**
+ * Runs a write again when the database chose it as a deadlock victim. Safe: every sweep write is
+ * conditional, so running it twice changes nothing the first run did not.
+ */
+async function retried<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt * Math.random()));
+    }
+  }
+}
+
+/** Deletes what is over with nothing left to come, batch by batch. */
+async function deleteFinished(cutoff: Date, batchSize: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const count = await retried(
+      () => db().$executeRaw`DELETE FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at LIMIT ${batchSize}`,
+    );
+    deleted += count;
+    if (count < batchSize) return deleted;
+  }
+}
+
+/** Moves each due series to its next meeting (or deletes it when none is left). */
+async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: number, options: SweepOptions): Promise<SweepResult> {
+  const cutoff = sweepCutoff(now, cleanupAfterHours);
+  const result: SweepResult = { deleted: 0, rolled: 0, skipped: 0 };
+  // Keyset pagination over (starts_at, id): every due series is looked at once per sweep.
+  let after: { startsAt: Date; id: number } | undefined;
+  for (;;) {
+    const batch = await db().conference.findMany({
+      where: {
+        startsAt: { lte: cutoff },
+        remainingOccurrences: { gt: 0 },
+        ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}),
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: batchSize,
+      select: { id: true, adminId: true, revision: true, startsAt: true, localStart: true, timeZone: true, repeatEvery: true, repeatUnit: true, remainingOccurrences: true },
+    });
+    if (batch.length === 0) return result;
+
+    const rolls: Roll[] = [];
+    const exhausted: { id: number; revision: number }[] = [];
+    for (const row of batch) {
+      const plan = planSweep(
+        {
+          startsAt: row.startsAt,
+          localStart: dateToLocal(row.localStart),
+          timeZone: row.timeZone,
+          repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
+          remainingOccurrences: row.remainingOccurrences,
+        },
+        now,
+        cleanupAfterHours,
+      );
+      if (plan.action === "roll") {
+        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, roomId: newId() });
+      } else if (plan.action === "delete") {
+        exhausted.push({ id: row.id, revision: row.revision });
+      }
+    }
+    await options.beforeWrite?.(batch.map((row) => row.adminId));
+    const rolled = await retried(() => rollForward(rolls));
+    const deleted = await retried(() => deleteExhausted(exhausted));
+    result.rolled += rolled;
+    result.deleted += deleted;
+    result.skipped += rolls.length - rolled + (exhausted.length - deleted);
+
+    if (batch.length < batchSize) return result;
+    const last = batch[batch.length - 1]!;
+    after = { startsAt: last.startsAt, id: last.id };
+  }
+}
+
+/** One sweep at `now`: the finished one-offs and the due series are worked on side by side. */
+export async function sweep(now: Date, cleanupAfterHours: number, options: SweepOptions = {}): Promise<SweepResult> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const [deleted, series] = await Promise.all([
+    deleteFinished(sweepCutoff(now, cleanupAfterHours), batchSize),
+    advanceSeries(now, cleanupAfterHours, batchSize, options),
+  ]);
+  return { ...series, deleted: deleted + series.deleted };
+}

@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { formatDatabaseUrl, parseDatabaseUrl } from "../lib/database-url";
+import type { DatabaseCoordinates } from "../lib/database-url";
+import { connect, projectDir } from "./lib/database-server";
+import { createThrowawayDatabase } from "./lib/throwaway-database";
+import type { ThrowawayDatabase } from "./lib/throwaway-database";
+
+let database: ThrowawayDatabase;
+beforeAll(async () => {
+  database = await createThrowawayDatabase(parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates);
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+function cleanup(args: string[], databaseUrl = formatDatabaseUrl(database.coordinates)) {
+  return spawnSync("npm", ["run", "--silent", "cleanup", "--", ...args], {
+    cwd: projectDir,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
+async function sql<T>(query: string, values: unknown[] = []): Promise<T> {
+  const conn = await connect(database.coordinates);
+  try {
+    return await conn.query<T>(query, values);
+  } finally {
+    await conn.end();
+  }
+}
+
+describe("npm run cleanup", () => {
+  it("sweeps once and says what it did", async () => {
+    const row = (i: string, startsAt: string, local: string, repeat: string | null, remaining: number) => [
+      `inv${i}`.padEnd(26, "a"),
+      `adm${i}`.padEnd(26, "a"),
+      `roo${i}`.padEnd(26, "a"),
+      startsAt,
+      local,
+      "Europe/Berlin",
+      repeat ? 1 : null,
+      repeat,
+      remaining,
+    ];
+    for (const values of [
+      row("1", "2026-12-01 08:00:00", "2026-12-01 09:00:00", null, 0), // over: deleted
+      row("2", "2026-12-01 08:00:00", "2026-12-01 09:00:00", "week", 2), // over: moves to 8 December
+      row("3", "2026-12-02 08:00:00", "2026-12-02 09:00:00", null, 0), // not over yet
+    ]) {
+      await sql(
+        `INSERT INTO conferences (invitation_id, admin_id, room_id, starts_at, local_start, time_zone, repeat_every, repeat_unit, remaining_occurrences)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        values,
+      );
+    }
+    const run = cleanup(["--now", "2026-12-02T07:30:00Z"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(
+      "[planado] Cleanup at 2026-12-02T07:30:00.000Z: deleted 1 conference(s), moved 1 to their next meeting.",
+    );
+    const rows = await sql<{ admin_id: string; local_start: string; remaining_occurrences: number }[]>(
+      "SELECT admin_id, CAST(local_start AS CHAR) AS local_start, remaining_occurrences FROM conferences ORDER BY admin_id",
+    );
+    expect(rows).toEqual([
+      { admin_id: "adm2".padEnd(26, "a"), local_start: "2026-12-08 09:00:00", remaining_occurrences: 1 },
+      { admin_id: "adm3".padEnd(26, "a"), local_start: "2026-12-02 09:00:00", remaining_occurrences: 0 },
+    ]);
+  });
+
+  it("refuses a bad --now with one line", () => {
+    const run = cleanup(["--now", "yesterday"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe("--now takes an ISO date and time, such as 2026-12-01T09:00:00Z.");
+  });
+
+  it("says in one line when the database does not answer", () => {
+    const run = cleanup([], "mysql://planado@127.0.0.1:9/planado");
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Database error/);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * `npm run cleanup`: one cleanup sweep, for operators who run it from cron (CLEANUP_MODE=cron).
+ *   npm run cleanup                 sweep now
+ *   npm run cleanup -- --now ISO    sweep as if it were that moment (for testing; never in production)
+ */
+import { sweep } from "../lib/conferences/sweep";
+import { db } from "../lib/db";
+import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
+
+function usage(sentence: string): never {
+  console.error(sentence);
+  process.exit(2);
+}
+
+async function main() {
+  loadEnvFiles();
+  const config = configOrExit();
+  const args = process.argv.slice(2);
+  let now = new Date();
+  if (args[0] === "--now") {
+    now = new Date(args[1] ?? "");
+    if (Number.isNaN(now.getTime())) usage("--now takes an ISO date and time, such as 2026-12-01T09:00:00Z.");
+  } else if (args.length) {
+    usage(`Unknown arguments: ${args.join(" ")} (try: npm run cleanup)`);
+  }
+  const result = await sweep(now, config.CLEANUP_AFTER_HOURS);
+  log(
+    `Cleanup at ${now.toISOString()}: deleted ${result.deleted} conference(s), moved ${result.rolled} to their next meeting` +
+      (result.skipped ? `, left ${result.skipped} changed meanwhile for the next run.` : "."),
+  );
+  await db().$disconnect();
+}
+
+main().catch(exitWith);
