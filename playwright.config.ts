@@ -39,6 +39,10 @@ function server(serverPort: number, env: Record<string, string>) {
       CLEANUP_MODE: "",
       CLEANUP_INTERVAL_SECONDS: "",
       CLEANUP_AFTER_HOURS: "",
+      // Many tests book through the API from one address: no limits, except where a test wants them.
+      API_CREATE_LIMIT_PER_HOUR: "0",
+      API_LOOKUP_LIMIT_PER_MINUTE: "0",
+      API_CORS_ORIGINS: "",
       ...env,
     },
   };
@@ -62,15 +66,25 @@ export default defineConfig({
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   projects: [
     // Browsers in zones other than the organizers' and the server's, to catch zone mix-ups.
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" }, testIgnore: "cli/**" },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" }, testIgnore: "cli/**" },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" }, testIgnore: ["cli/**", "api/**"] },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" }, testIgnore: ["cli/**", "api/**"] },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
+    // The API needs no browser: one run is enough.
+    { name: "api", testMatch: "api/**/*.spec.ts" },
   ],
   webServer: [
     server(port, {}),
     // The same app, as an operator may configure it: a privacy notice, and rooms that open early.
     // (It also sweeps every second, so a test can watch the cleanup that requests trigger.)
-    server(OPERATOR_OPTIONS_PORT, { PRIVACY_NOTICE_URL: "https://planado.example.org/privacy", EARLY_JOIN_MINUTES: "10", CLEANUP_INTERVAL_SECONDS: "1" }),
+    // (…and it has low API limits and lets one website call the API.)
+    server(OPERATOR_OPTIONS_PORT, {
+      PRIVACY_NOTICE_URL: "https://planado.example.org/privacy",
+      EARLY_JOIN_MINUTES: "10",
+      CLEANUP_INTERVAL_SECONDS: "1",
+      API_CREATE_LIMIT_PER_HOUR: "3",
+      API_LOOKUP_LIMIT_PER_MINUTE: "5",
+      API_CORS_ORIGINS: "https://site.example",
+    }),
     // …and one whose database does not answer.
     server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),
   ],

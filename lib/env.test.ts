@@ -27,6 +27,10 @@ describe("parseConfig", () => {
     expect(config.CLEANUP_AFTER_HOURS).toBe(23);
     expect(config.CLEANUP_MODE).toBe("request");
     expect(config.CLEANUP_INTERVAL_SECONDS).toBe(60);
+    expect(config.API_CORS_ORIGINS).toEqual([]);
+    expect(parseConfig({ API_CORS_ORIGINS: "https://a.example, http://localhost:8080" }).API_CORS_ORIGINS).toEqual(["https://a.example", "http://localhost:8080"]);
+    expect(config.API_CREATE_LIMIT_PER_HOUR).toBe(30);
+    expect(config.API_LOOKUP_LIMIT_PER_MINUTE).toBe(120);
   });
 
   it("explains bad values of the other settings", () => {
@@ -36,6 +40,9 @@ describe("parseConfig", () => {
     expect(errorOf({ CALENDAR_REMINDER_MINUTES: "ten" })).toContain("CALENDAR_REMINDER_MINUTES must be a whole number from 0 to 10080");
     expect(errorOf({ PRIVACY_NOTICE_URL: "javascript:alert(1)" })).toContain("PRIVACY_NOTICE_URL must be an http(s) URL");
     expect(errorOf({ CLEANUP_MODE: "sometimes" })).toContain("CLEANUP_MODE must be request, cron or off");
+    expect(errorOf({ API_CORS_ORIGINS: "https://ok.example, https://bad.example/path" })).toContain(
+      'API_CORS_ORIGINS must list origins such as https://www.example.org, without paths (got "https://bad.example/path")',
+    );
     expect(errorOf({ CLEANUP_INTERVAL_SECONDS: "0" })).toContain("CLEANUP_INTERVAL_SECONDS must be a whole number from 1 to 86400");
   });
 

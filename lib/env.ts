@@ -83,6 +83,34 @@ const envSchema = z.object({
   CALENDAR_REMINDER_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 7 * 24 * 60).default(10)),
   /** Where Planado keeps what it generates (the calendar secret; a private MariaDB if it needs one). */
   PLANADO_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default(".data")),
+  /** Websites allowed to call the API from the browser: origins separated by commas, or "*". */
+  API_CORS_ORIGINS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((text, ctx) => {
+        const origins = text.split(",").map((s) => s.trim()).filter(Boolean);
+        for (const origin of origins) {
+          if (origin === "*") continue;
+          let parsed: URL | undefined;
+          try {
+            parsed = new URL(origin);
+          } catch {
+            parsed = undefined;
+          }
+          if (!parsed || parsed.origin !== origin) {
+            ctx.addIssue({ code: "custom", message: `must list origins such as https://www.example.org, without paths (got "${origin}")` });
+            return z.NEVER;
+          }
+        }
+        return origins;
+      })
+      .default([]),
+  ),
+  /** API bookings each client may make per hour (0: no limit). */
+  API_CREATE_LIMIT_PER_HOUR: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(30)),
+  /** API look-ups (conference or invitation) each client may make per minute (0: no limit). */
+  API_LOOKUP_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(120)),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 

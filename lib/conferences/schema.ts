@@ -59,20 +59,28 @@ export const repeatSchema = z.object({
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export const bookingSchema = z.object({
-  name: nameSchema,
+  name: nameSchema.meta({ description: "The conference's name (1-200 characters). Never stored: it only goes into the links." }),
   start: z
     .string({ error: MESSAGES.startMissing })
     .trim()
     .refine((s) => s.length > 0, { error: MESSAGES.startMissing })
-    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: MESSAGES.startInvalid }),
+    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: MESSAGES.startInvalid })
+    .meta({
+      description: 'Wall-clock time in timeZone ("2026-12-01T09:00"), an ISO instant with Z or an offset, or "now". Kept to the minute.',
+      examples: ["2026-12-01T09:00", "2026-12-01T08:00:00Z", "now"],
+    }),
   timeZone: z
     .string({ error: MESSAGES.timeZoneInvalid })
     .trim()
-    .refine(isValidTimeZone, { error: MESSAGES.timeZoneInvalid }),
+    .refine(isValidTimeZone, { error: MESSAGES.timeZoneInvalid })
+    .meta({ description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it.", examples: ["Europe/Berlin"] }),
   durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, MESSAGES.duration).default(
     LIMITS.durationMinutes.default,
   ),
-  repeat: repeatSchema.nullish().transform((r) => r ?? null),
+  repeat: repeatSchema
+    .nullish()
+    .transform((r) => r ?? null)
+    .meta({ description: "How the conference repeats; omit or null for a one-off. count includes the first meeting." }),
 });
 
 export type BookingInput = z.input<typeof bookingSchema>;

@@ -1,0 +1,155 @@
+/**
+ * The API's endpoints, as functions from a web Request to a Response. They call the same domain
+ * functions as the booking form (lib/conferences): one path for validation, ids and storage. Route
+ * files in app/api/v1 only hand requests over.
+ */
+import { getConfig } from "../env";
+import { book, findByAdminId, lookUpInvitation, remove } from "../conferences";
+import { bookingSchema, validateBooking } from "../conferences/schema";
+import { updateSchedule } from "../conferences/store";
+import { nameFromLink } from "../conferences/name";
+import { isId } from "../ids";
+import { corsHeaders, etag, ifMatchRevision, json, problemResponse, readJsonBody, withHeaders } from "./http";
+import { RateLimiter } from "./rate-limit";
+import type { Limit } from "./rate-limit";
+import { conferenceResource, openInvitation, patchSchema } from "./resources";
+
+export interface ApiContext {
+  now: Date;
+  baseUrl: string;
+  /** The client's address, for rate limits only. */
+  client: string;
+}
+
+type Limiters = { create: RateLimiter; lookup: RateLimiter };
+let limiters: Limiters | undefined;
+
+function rateLimiters(): Limiters {
+  const config = getConfig();
+  const per = (max: number, windowMs: number): Limit => ({ max, windowMs });
+  limiters ??= {
+    create: new RateLimiter(per(config.API_CREATE_LIMIT_PER_HOUR, 3_600_000)),
+    lookup: new RateLimiter(per(config.API_LOOKUP_LIMIT_PER_MINUTE, 60_000)),
+  };
+  return limiters;
+}
+
+function isDatabaseFailure(error: unknown): boolean {
+  return error instanceof Error && (error.name.startsWith("PrismaClient") || "sqlState" in error);
+}
+
+/** Rate limit, CORS and failures around an endpoint. */
+async function endpoint(request: Request, ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Response>): Promise<Response> {
+  const cors = corsHeaders(request.headers.get("origin"), getConfig().API_CORS_ORIGINS);
+  const verdict = rateLimiters()[limit].take(ctx.client);
+  if (!verdict.allowed) {
+    return withHeaders(problemResponse("rate-limited", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
+  }
+  try {
+    return withHeaders(await handle(), cors);
+  } catch (error) {
+    if (isDatabaseFailure(error)) return withHeaders(problemResponse("unavailable", { headers: { "Retry-After": "10" } }), cors);
+    console.error(`[planado] API error: ${error instanceof Error ? error.name : "unknown"}`);
+    return withHeaders(problemResponse("internal"), cors);
+  }
+}
+
+/** Fields the request may not send: the schema's own keys only, so typos do not pass silently. */
+function unknownFields(body: Record<string, unknown>, known: string[]): Record<string, string[]> | undefined {
+  const unknown = Object.keys(body).filter((key) => !known.includes(key));
+  return unknown.length ? Object.fromEntries(unknown.map((key) => [key, ["Unknown field."]])) : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const notAnObject = () => problemResponse("validation", { errors: { body: ["Send a JSON object."] } });
+
+export function createConference(request: Request, ctx: ApiContext): Promise<Response> {
+  return endpoint(request, ctx, "create", async () => {
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    if (!isObject(body.value)) return notAnObject();
+    const unknown = unknownFields(body.value, Object.keys(bookingSchema.shape));
+    if (unknown) return problemResponse("validation", { errors: unknown });
+    const outcome = await book(body.value, ctx.now);
+    if (!outcome.ok) return problemResponse("validation", { errors: outcome.errors });
+    const resource = conferenceResource(outcome.conference, ctx.baseUrl, outcome.booking.name);
+    return json(resource, 201, { Location: resource.links.self, ETag: etag(resource.revision) });
+  });
+}
+
+export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
+  return endpoint(request, ctx, "lookup", async () => {
+    const conference = await findByAdminId(adminId);
+    if (!conference) return problemResponse("not-found");
+    const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
+    return json(conferenceResource(conference, ctx.baseUrl, name), 200, { ETag: etag(conference.revision) });
+  });
+}
+
+/**
+ * Changes start, zone, duration or repetition; the fields left out keep their values (a new zone
+ * alone keeps the wall-clock start). If-Match with the ETag makes it safe against a change made in
+ * between: 412 when the revision moved on.
+ */
+export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
+  return endpoint(request, ctx, "lookup", async () => {
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    if (!isObject(body.value)) return notAnObject();
+    const unknown = unknownFields(body.value, Object.keys(patchSchema.shape));
+    if (unknown) return problemResponse("validation", { errors: unknown });
+    const changes = body.value;
+
+    const expected = ifMatchRevision(request);
+    if (expected === null) return problemResponse("precondition-failed");
+    const current = await findByAdminId(adminId);
+    if (!current) return problemResponse("not-found");
+    if (expected !== undefined && expected !== current.revision) return problemResponse("precondition-failed");
+
+    const name = typeof changes.name === "string" ? changes.name : "Video conference";
+    const merged = {
+      name,
+      start: changes.start ?? current.localStart,
+      timeZone: changes.timeZone ?? current.timeZone,
+      durationMinutes: changes.durationMinutes ?? current.durationMinutes,
+      repeat:
+        changes.repeat === undefined
+          ? current.repeat && { ...current.repeat, count: current.remainingOccurrences + 1 }
+          : changes.repeat,
+    };
+    const validation = validateBooking(merged, { now: ctx.now, unchangedStart: current.startsAt });
+    if (!validation.ok) {
+      const errors = "name" in changes ? validation.errors : Object.fromEntries(Object.entries(validation.errors).filter(([k]) => k !== "name"));
+      return problemResponse("validation", { errors });
+    }
+    const outcome = await updateSchedule(adminId, current.revision, validation.value);
+    if (outcome.status === "not-found") return problemResponse("not-found");
+    if (outcome.status === "conflict") return problemResponse(expected === undefined ? "conflict" : "precondition-failed");
+    const shownName = typeof changes.name === "string" ? validation.value.name : undefined;
+    return json(conferenceResource(outcome.conference, ctx.baseUrl, shownName), 200, { ETag: etag(outcome.conference.revision) });
+  });
+}
+
+export function deleteConferenceApi(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
+  return endpoint(request, ctx, "lookup", async () => {
+    if (!(await remove(adminId))) return problemResponse("not-found");
+    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  });
+}
+
+export function readInvitation(request: Request, invitationId: string, ctx: ApiContext): Promise<Response> {
+  return endpoint(request, ctx, "lookup", async () => {
+    const found = isId(invitationId) ? await lookUpInvitation(invitationId, ctx.now) : undefined;
+    if (!found) return problemResponse("not-found");
+    const { state, conference } = found;
+    if (state.status === "waiting") {
+      return json({ status: "waiting", startsAt: conference.startsAt.toISOString(), secondsToStart: state.secondsToOpen });
+    }
+    const config = getConfig();
+    return json(openInvitation(config.JITSI_URL, conference.roomId, config.PRIVACY_NOTICE_URL));
+  });
+}
+

@@ -1,0 +1,97 @@
+/** The HTTP side of the API, on the web-standard Request and Response: bodies, CORS, answers. */
+import { problem, PROBLEM_CONTENT_TYPE } from "./problem";
+import type { Problem, ProblemType } from "./problem";
+
+/** A booking is a few hundred bytes; anything over this is refused before it is read in full. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export const API_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } as const;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...API_HEADERS, ...headers } });
+}
+
+export function problemResponse(type: ProblemType, options: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {}): Response {
+  const body: Problem = problem(type, options.errors);
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, ...API_HEADERS, ...options.headers },
+  });
+}
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
+export async function readJsonBody(request: Request): Promise<BodyResult> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, response: problemResponse("unsupported-media-type") };
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: problemResponse("body-too-large") };
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, response: problemResponse("body-too-large") };
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+  } catch {
+    return { ok: false, response: problemResponse("invalid-json") };
+  }
+}
+
+/** CORS headers for an allowed origin (or none, and the browser keeps the answer from the page). */
+export function corsHeaders(origin: string | null, allowed: string[]): Record<string, string> {
+  if (!origin || allowed.length === 0) return {};
+  const match = allowed.includes("*") ? "*" : allowed.includes(origin) ? origin : undefined;
+  if (!match) return {};
+  return {
+    "Access-Control-Allow-Origin": match,
+    "Access-Control-Expose-Headers": "Location, ETag, Retry-After",
+    Vary: "Origin",
+  };
+}
+
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The answer to a CORS preflight. */
+export function preflight(request: Request, allowed: string[], methods: string[]): Response {
+  const cors = corsHeaders(request.headers.get("origin"), allowed);
+  const headers: Record<string, string> = { Allow: [...methods, "OPTIONS"].join(", "), ...API_HEADERS, ...cors };
+  if (cors["Access-Control-Allow-Origin"]) {
+    headers["Access-Control-Allow-Methods"] = [...methods, "OPTIONS"].join(", ");
+    headers["Access-Control-Allow-Headers"] = "Content-Type, If-Match";
+    headers["Access-Control-Max-Age"] = "600";
+  }
+  return new Response(null, { status: 204, headers });
+}
+
+export function methodNotAllowed(methods: string[]): Response {
+  return problemResponse("method-not-allowed", { headers: { Allow: [...methods, "OPTIONS"].join(", ") } });
+}
+
+/** ETag of a revision, and the revision an If-Match names (undefined: none; null: not one of ours). */
+export function etag(revision: number): string {
+  return `"r${revision}"`;
+}
+
+export function ifMatchRevision(request: Request): number | undefined | null {
+  const header = request.headers.get("if-match")?.trim();
+  // "*" asks only that the resource exists, which every change checks anyway.
+  if (!header || header === "*") return undefined;
+  const match = /^(?:W\/)?"r(\d{1,10})"$/.exec(header.trim());
+  return match ? Number(match[1]) : null;
+}

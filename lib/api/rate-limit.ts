@@ -1,0 +1,61 @@
+/**
+ * Rate limits per client, in memory only: a token bucket per client and purpose. Clients are kept
+ * under a keyed hash of their address (the key is random per process), so not even the process
+ * memory holds addresses in the clear; nothing is written to disk or logs. Clock injected for tests.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+
+export interface Limit {
+  /** Requests allowed per window; 0 means no limit. */
+  max: number;
+  windowMs: number;
+}
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Beyond this many clients the idlest are forgotten, so memory stays bounded under a flood. */
+const MAX_CLIENTS = 100_000;
+
+export class RateLimiter {
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #key = randomBytes(32);
+
+  constructor(
+    private readonly limit: Limit,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  #id(client: string): string {
+    return createHmac("sha256", this.#key).update(client).digest("base64url").slice(0, 22);
+  }
+
+  /** Takes one request from the client's allowance. */
+  take(client: string): Verdict {
+    const { max, windowMs } = this.limit;
+    if (max <= 0) return { allowed: true };
+    const now = this.clock();
+    const id = this.#id(client);
+    const ratePerMs = max / windowMs;
+    const previous = this.#buckets.get(id);
+    const tokens = previous ? Math.min(max, previous.tokens + (now - previous.updatedAt) * ratePerMs) : max;
+    // Re-insert, so the Map's order is least recently seen first.
+    this.#buckets.delete(id);
+    if (tokens < 1) {
+      this.#buckets.set(id, { tokens, updatedAt: now });
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)) };
+    }
+    this.#buckets.set(id, { tokens: tokens - 1, updatedAt: now });
+    if (this.#buckets.size > MAX_CLIENTS) this.#buckets.delete(this.#buckets.keys().next().value!);
+    return { allowed: true };
+  }
+
+  /** How many clients are remembered (for tests). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+}
