@@ -1,5 +1,7 @@
 // @ts-check
 
+// Content-Security-Policy and Permissions-Policy are set per request in proxy.ts (the CSP carries a
+// fresh nonce). These headers are the same for every response.
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // The test run builds into its own folder so it never disturbs a running `npm start`.
@@ -33,6 +35,8 @@ const nextConfig = {
           // Invitation and admin links are capabilities: never hand them to another site.
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

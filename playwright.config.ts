@@ -43,6 +43,7 @@ function server(serverPort: number, env: Record<string, string>) {
       API_CREATE_LIMIT_PER_HOUR: "0",
       API_LOOKUP_LIMIT_PER_MINUTE: "0",
       API_CORS_ORIGINS: "",
+      LOOKUP_MISS_LIMIT_PER_MINUTE: "0",
       ...env,
     },
   };
@@ -84,6 +85,7 @@ export default defineConfig({
       API_CREATE_LIMIT_PER_HOUR: "3",
       API_LOOKUP_LIMIT_PER_MINUTE: "5",
       API_CORS_ORIGINS: "https://site.example",
+      LOOKUP_MISS_LIMIT_PER_MINUTE: "5",
     }),
     // …and one whose database does not answer.
     server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),

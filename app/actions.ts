@@ -6,8 +6,8 @@
 import { redirect } from "next/navigation";
 import { bookFromForm, editFromForm, remove } from "@/lib/conferences";
 import { readBookingForm } from "@/lib/conferences/booking-form";
-import { isId } from "@/lib/ids";
 import type { FormState } from "./_shared/form-state";
+import { visitorLookUp } from "./_shared/visitor";
 
 const MESSAGES = {
   fix: "Some details need your attention: see the marked fields.",
@@ -47,19 +47,23 @@ export async function editConference(previous: FormState, formData: FormData): P
   const adminId = String(formData.get("adminId") ?? "");
   const revision = Number(formData.get("revision"));
   const attempt = previous.attempt + 1;
-  if (!isId(adminId) || !Number.isInteger(revision)) return { errors: {}, message: MESSAGES.gone, attempt };
+  if (!Number.isInteger(revision)) return { errors: {}, message: MESSAGES.gone, attempt };
   let outcome;
   try {
-    outcome = await editFromForm(adminId, revision, values, new Date());
+    // An admin id that does not exist counts as a miss, like any other look-up of one.
+    outcome = await visitorLookUp(async () => {
+      const result = await editFromForm(adminId, revision, values, new Date());
+      return "status" in result && result.status === "not-found" ? undefined : result;
+    });
   } catch (error) {
     logFailure("edit", error);
     return { errors: {}, message: MESSAGES.unavailable, values, attempt };
   }
+  if (!outcome) return { errors: {}, message: MESSAGES.gone, attempt };
   if (outcome.ok) redirect(adminPath(adminId, outcome.booking.name, "updated"));
   if ("errors" in outcome) return { errors: outcome.errors, message: MESSAGES.fix, values, attempt };
   // Someone changed it meanwhile: show the page afresh, with the current schedule and a notice.
-  if (outcome.status === "conflict") redirect(adminPath(adminId, values.name, "conflict"));
-  return { errors: {}, message: MESSAGES.gone, attempt };
+  redirect(adminPath(adminId, values.name, "conflict"));
 }
 
 export async function deleteConference(previous: FormState, formData: FormData): Promise<FormState> {
@@ -67,7 +71,7 @@ export async function deleteConference(previous: FormState, formData: FormData):
   const attempt = previous.attempt + 1;
   let deleted = false;
   try {
-    deleted = isId(adminId) && (await remove(adminId));
+    deleted = Boolean(await visitorLookUp(async () => (await remove(adminId)) || undefined));
   } catch (error) {
     logFailure("delete", error);
     return { errors: {}, message: MESSAGES.unavailable, attempt };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { SiteHeader } from "./site-header";
@@ -18,7 +19,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page carries a nonce in its Content-Security-Policy (see proxy.ts); reading the request
+  // makes each page render per request, so Next can put that nonce on its scripts.
+  await headers();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col bg-white font-sans text-slate-900 antialiased dark:bg-slate-900 dark:text-slate-100">

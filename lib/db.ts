@@ -1,12 +1,14 @@
 /**
  * The one Prisma client of the process. Only lib/conferences (and the health check below) use it;
- * pages and route handlers call those functions instead.
+ * pages and route handlers call those functions instead. Every query also tells lib/security/
+ * availability whether the database answers, so pages can shed load while it is down.
  */
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./env";
+import { databaseAnswered, databaseFailed, isUnreachable } from "./security/availability";
 
-function createClient(): PrismaClient {
+function createClient() {
   const { host, port, user, password, database } = getConfig().DATABASE_URL.coordinates;
   const adapter = new PrismaMariaDb({
     host,
@@ -21,13 +23,28 @@ function createClient(): PrismaClient {
     acquireTimeout: 2_500,
   });
   // Minimal errors: no code frames with query arguments (ids) in messages that may reach a log.
-  return new PrismaClient({ adapter, errorFormat: "minimal" });
+  return new PrismaClient({ adapter, errorFormat: "minimal" }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          const result = await query(args);
+          databaseAnswered();
+          return result;
+        } catch (error) {
+          if (isUnreachable(error)) databaseFailed();
+          throw error;
+        }
+      },
+    },
+  });
 }
 
-// Next's dev server re-evaluates modules on every change; keep one client per process anyway.
-const globalForPrisma = globalThis as unknown as { planadoPrisma?: PrismaClient };
+export type Database = ReturnType<typeof createClient>;
 
-export function db(): PrismaClient {
+// Next's dev server re-evaluates modules on every change; keep one client per process anyway.
+const globalForPrisma = globalThis as unknown as { planadoPrisma?: Database };
+
+export function db(): Database {
   globalForPrisma.planadoPrisma ??= createClient();
   return globalForPrisma.planadoPrisma;
 }

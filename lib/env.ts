@@ -111,6 +111,8 @@ const envSchema = z.object({
   API_CREATE_LIMIT_PER_HOUR: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(30)),
   /** API look-ups (conference or invitation) each client may make per minute (0: no limit). */
   API_LOOKUP_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(120)),
+  /** Look-ups of unknown ids a client may make per minute before it gets 429 (0: no limit). */
+  LOOKUP_MISS_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(20)),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 

@@ -8,8 +8,8 @@ import { book, findByAdminId, lookUpInvitation, remove } from "../conferences";
 import { bookingSchema, validateBooking } from "../conferences/schema";
 import { updateSchedule } from "../conferences/store";
 import { nameFromLink } from "../conferences/name";
-import { isId } from "../ids";
 import { corsHeaders, etag, ifMatchRevision, json, problemResponse, readJsonBody, withHeaders } from "./http";
+import { lookUpForVisitor, lookupAllowed } from "../security/misses";
 import { RateLimiter } from "./rate-limit";
 import type { Limit } from "./rate-limit";
 import { conferenceResource, openInvitation, patchSchema } from "./resources";
@@ -41,7 +41,8 @@ function isDatabaseFailure(error: unknown): boolean {
 /** Rate limit, CORS and failures around an endpoint. */
 async function endpoint(request: Request, ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Response>): Promise<Response> {
   const cors = corsHeaders(request.headers.get("origin"), getConfig().API_CORS_ORIGINS);
-  const verdict = rateLimiters()[limit].take(ctx.client);
+  const missVerdict = lookupAllowed(ctx.client);
+  const verdict = missVerdict.allowed ? rateLimiters()[limit].take(ctx.client) : missVerdict;
   if (!verdict.allowed) {
     return withHeaders(problemResponse("rate-limited", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
   }
@@ -82,7 +83,7 @@ export function createConference(request: Request, ctx: ApiContext): Promise<Res
 
 export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    const conference = await findByAdminId(adminId);
+    const conference = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
     if (!conference) return problemResponse("not-found");
     const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
     return json(conferenceResource(conference, ctx.baseUrl, name), 200, { ETag: etag(conference.revision) });
@@ -105,7 +106,7 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 
     const expected = ifMatchRevision(request);
     if (expected === null) return problemResponse("precondition-failed");
-    const current = await findByAdminId(adminId);
+    const current = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
     if (!current) return problemResponse("not-found");
     if (expected !== undefined && expected !== current.revision) return problemResponse("precondition-failed");
 
@@ -135,14 +136,14 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 
 export function deleteConferenceApi(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    if (!(await remove(adminId))) return problemResponse("not-found");
+    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemResponse("not-found");
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   });
 }
 
 export function readInvitation(request: Request, invitationId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    const found = isId(invitationId) ? await lookUpInvitation(invitationId, ctx.now) : undefined;
+    const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
     if (!found) return problemResponse("not-found");
     const { state, conference } = found;
     if (state.status === "waiting") {

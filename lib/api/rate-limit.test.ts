@@ -24,6 +24,15 @@ describe("RateLimiter", () => {
     expect(l.take("a").allowed).toBe(false);
   });
 
+  it("can check the allowance without using it", () => {
+    const { l } = limiter(2, 60_000);
+    expect(l.check("a")).toEqual({ allowed: true });
+    l.take("a");
+    l.take("a");
+    expect(l.check("a")).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    expect(l.check("a")).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  });
+
   it("keeps clients apart", () => {
     const { l } = limiter(1, 60_000);
     expect(l.take("a").allowed).toBe(true);

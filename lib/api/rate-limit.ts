@@ -34,20 +34,35 @@ export class RateLimiter {
     return createHmac("sha256", this.#key).update(client).digest("base64url").slice(0, 22);
   }
 
+  #tokens(id: string, now: number): number {
+    const { max, windowMs } = this.limit;
+    const previous = this.#buckets.get(id);
+    return previous ? Math.min(max, previous.tokens + (now - previous.updatedAt) * (max / windowMs)) : max;
+  }
+
+  #wait(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / (this.limit.max / this.limit.windowMs) / 1000));
+  }
+
+  /** Whether the client has allowance left, without using any. */
+  check(client: string): Verdict {
+    if (this.limit.max <= 0) return { allowed: true };
+    const tokens = this.#tokens(this.#id(client), this.clock());
+    return tokens >= 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: this.#wait(tokens) };
+  }
+
   /** Takes one request from the client's allowance. */
   take(client: string): Verdict {
-    const { max, windowMs } = this.limit;
+    const { max } = this.limit;
     if (max <= 0) return { allowed: true };
     const now = this.clock();
     const id = this.#id(client);
-    const ratePerMs = max / windowMs;
-    const previous = this.#buckets.get(id);
-    const tokens = previous ? Math.min(max, previous.tokens + (now - previous.updatedAt) * ratePerMs) : max;
+    const tokens = this.#tokens(id, now);
     // Re-insert, so the Map's order is least recently seen first.
     this.#buckets.delete(id);
     if (tokens < 1) {
       this.#buckets.set(id, { tokens, updatedAt: now });
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)) };
+      return { allowed: false, retryAfterSeconds: this.#wait(tokens) };
     }
     this.#buckets.set(id, { tokens: tokens - 1, updatedAt: now });
     if (this.#buckets.size > MAX_CLIENTS) this.#buckets.delete(this.#buckets.keys().next().value!);

@@ -8,6 +8,7 @@ import { adminUrl, invitationUrl } from "@/lib/conferences/links";
 import { timeZoneNames } from "@/lib/time/zoned";
 import { editConference } from "../../actions";
 import { baseUrl } from "../../_shared/base-url";
+import { visitorLookUp } from "../../_shared/visitor";
 import { editDefaults } from "../../_shared/defaults";
 import { CalendarLinks } from "../../_components/calendar-links";
 import { CopyButton } from "../../_components/copy-button";
@@ -26,7 +27,7 @@ const secondaryButton =
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
   const query = await searchParams;
-  const conference = await findByAdminId(adminId);
+  const conference = await visitorLookUp(() => findByAdminId(adminId));
   if (!conference) notFound();
 
   const name = nameFromLink(query.n);

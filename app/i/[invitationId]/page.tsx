@@ -7,6 +7,7 @@ import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
 import { calendarLinks } from "@/lib/calendar";
 import { baseUrl } from "../../_shared/base-url";
+import { visitorLookUp } from "../../_shared/visitor";
 import { CalendarLinks } from "../../_components/calendar-links";
 import { Countdown } from "./countdown";
 
@@ -19,7 +20,7 @@ const MAX_REFRESH_SECONDS = 30;
 export default async function InvitationPage({ params, searchParams }: PageProps<"/i/[invitationId]">) {
   const { invitationId } = await params;
   const name = nameFromLink((await searchParams).n);
-  const found = await lookUpInvitation(invitationId, new Date());
+  const found = await visitorLookUp(() => lookUpInvitation(invitationId, new Date()));
   if (!found) notFound();
   const { conference, state } = found;
   const config = getConfig();

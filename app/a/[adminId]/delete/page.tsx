@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
 import { formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
+import { visitorLookUp } from "../../../_shared/visitor";
 import { DeleteForm } from "./delete-form";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Delete the conference", robots: { in
 export default async function DeletePage({ params, searchParams }: PageProps<"/a/[adminId]/delete">) {
   const { adminId } = await params;
   const name = nameFromLink((await searchParams).n);
-  const conference = await findByAdminId(adminId);
+  const conference = await visitorLookUp(() => findByAdminId(adminId));
   if (!conference) notFound();
   const back = `/a/${adminId}${name ? `?${new URLSearchParams({ n: name })}` : ""}`;
   return (

@@ -1,13 +1,14 @@
 import { findByAdminId } from "@/lib/conferences";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { visitorLookUp } from "../../../_shared/visitor";
 
 export const dynamic = "force-dynamic";
 
 /** "Join now": the organizer goes to the room at any time. Unknown ids go back to the (404) page. */
 export async function GET(request: Request, { params }: RouteContext<"/a/[adminId]/join">) {
   const { adminId } = await params;
-  const conference = await findByAdminId(adminId);
+  const conference = await visitorLookUp(() => findByAdminId(adminId));
   const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : new URL(`/a/${encodeURIComponent(adminId)}`, request.url).href;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

@@ -1,6 +1,7 @@
 import { lookUpInvitation } from "@/lib/conferences";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { visitorLookUp } from "../../../_shared/visitor";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: RouteContext<"/i/[invitationId]/join">) {
   const { invitationId } = await params;
-  const found = await lookUpInvitation(invitationId, new Date());
+  const found = await visitorLookUp(() => lookUpInvitation(invitationId, new Date()));
   const location =
     found?.state.status === "open"
       ? roomUrl(getConfig().JITSI_URL, found.conference.roomId)

@@ -1,0 +1,195 @@
+/**
+ * A hostile visitor: security headers, no cookies, no third parties, hostile names everywhere,
+ * guessing ids, forged server actions.
+ */
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { nameFromLink } from "../lib/conferences/name";
+import { parseCalendar } from "../tests/support/parse-calendar";
+import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { book, daysAhead, rowByAdmin } from "./support/planado";
+
+const HOSTILE_NAMES = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "Sync\r\nSet-Cookie: x=y",
+  "%0d%0aX-Injected: 1",
+  "\u202egnitceem\u202c (RTL override)",
+  "ctrl\u0000\u0007\u001b[31m",
+  `${"Long name ".repeat(1024)}`, // 10 kB
+  "👩‍👩‍👧‍👦 Family 🏳️‍🌈 call",
+];
+
+/** Fails the test on any dialog (an injected alert) and on any CSP violation reported in the console. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+test("every page sends strict security headers, with a fresh nonce each time", async ({ page, request }) => {
+  const adminId = await book(page, { name: "Headers", date: daysAhead(6), time: "10:00", timeZone: "UTC" });
+  const row = (await rowByAdmin(adminId))!;
+  const nonces = new Set<string>();
+  for (const path of ["/", `/a/${adminId}`, `/a/${adminId}/delete`, `/i/${row.invitation_id}`, "/i/abcdefghijklmnopqrstuvwxyz", "/nowhere"]) {
+    const response = await request.get(path);
+    const h = response.headers();
+    const csp = h["content-security-policy"]!;
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).not.toContain("unsafe-eval");
+    expect(csp, path).not.toContain("unsafe-inline");
+    nonces.add(/nonce-([^']+)/.exec(csp)![1]!);
+    expect(h["referrer-policy"], path).toBe("no-referrer");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["permissions-policy"], path).toContain("camera=()");
+    expect(h["permissions-policy"], path).toContain("microphone=()");
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["set-cookie"], path).toBeUndefined();
+    if (/^\/(a|i)\//.test(path)) {
+      expect(h["cache-control"], path).toContain("no-store");
+      expect(h["x-robots-tag"], path).toContain("noindex");
+    }
+  }
+  expect(nonces.size).toBe(6);
+});
+
+test("the whole flow runs under the CSP, sets no cookie and asks no other host for anything", async ({ page, context, baseURL }) => {
+  const problems = watch(page);
+  const foreign: string[] = [];
+  const origin = new URL(baseURL!).origin;
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:")) foreign.push(url);
+  });
+  const adminId = await book(page, { name: "Clean", date: daysAhead(6), time: "10:00", timeZone: "UTC", repeat: "weekly", occurrences: "3" });
+  await expect(page.getByRole("button", { name: "Copy invitation" })).toBeVisible(); // scripts ran
+  const row = (await rowByAdmin(adminId))!;
+  await page.goto(`/i/${row.invitation_id}?n=Clean`);
+  await expect(page.getByTestId("countdown")).toBeVisible();
+  await page.goto(`/a/${adminId}/delete`);
+  await page.goto("/nowhere");
+  expect(foreign).toEqual([]);
+  expect(problems).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+});
+
+for (const [i, raw] of HOSTILE_NAMES.entries()) {
+  test(`hostile name #${i + 1} in a link breaks no page, header, mailto link or calendar file`, async ({ page, request }) => {
+    const problems = watch(page);
+    const adminId = await book(page, { name: "Target", date: daysAhead(6), time: "10:00", timeZone: "Europe/Berlin" });
+    const row = (await rowByAdmin(adminId))!;
+    const expected = nameFromLink(raw)!;
+    const query = `?n=${encodeURIComponent(raw)}`;
+
+    for (const path of [`/a/${adminId}${query}`, `/i/${row.invitation_id}${query}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(response?.headers()["x-injected"]).toBeUndefined();
+      expect(response?.headers()["set-cookie"]).toBeUndefined();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected);
+      await expect(page.locator("script:not([nonce])")).toHaveCount(0);
+    }
+
+    await page.goto(`/a/${adminId}${query}`);
+    const mailto = (await page.getByRole("link", { name: "Send by e-mail" }).getAttribute("href"))!;
+    const mail = new URL(mailto);
+    expect(mail.searchParams.get("subject")).toBe(`Invitation: ${expected}`);
+    expect(mail.searchParams.get("body")).toContain(`video conference: ${expected}\r\n`);
+    await expect(page.getByLabel("Invitation text")).toHaveValue(new RegExp(`^You are invited to a video conference: ${expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`));
+
+    const calendar = await request.get((await page.getByRole("link", { name: "Add to calendar" }).first().getAttribute("href"))!);
+    expect(calendar.status()).toBe(200);
+    expect(calendar.headers()["content-disposition"]).toMatch(/^attachment; filename="[a-z0-9-]+\.ics"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+\.ics$/);
+    expect(parseCalendar(await calendar.text()).events[0]!.summary).toBe(expected);
+    expect(problems).toEqual([]);
+  });
+}
+
+test("a hostile name typed into the booking form and sent to the API comes back as typed, cleaned", async ({ page, request }) => {
+  const problems = watch(page);
+  const raw = '<b>bold</b> "quoted" \u202eevil\u202c';
+  await book(page, { name: raw, date: daysAhead(6), time: "10:00", timeZone: "UTC" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(nameFromLink(raw)!);
+  const viaApi = await request.post("/api/v1/conferences", { data: { name: raw, start: `${daysAhead(6)}T10:00`, timeZone: "UTC" } });
+  expect(viaApi.status()).toBe(201);
+  expect(new URL((await viaApi.json()).links.invitation).searchParams.get("n")).toBe(nameFromLink(raw));
+  expect(problems).toEqual([]);
+});
+
+test("a deleted id answers exactly like one that never existed, and every miss takes the same time", async ({ page, request }) => {
+  const adminId = await book(page, { name: "Gone", date: daysAhead(6), time: "10:00", timeZone: "UTC" });
+  const row = (await rowByAdmin(adminId))!;
+  await page.getByRole("link", { name: "Delete…" }).click();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page).toHaveURL(/deleted=1/);
+
+  const answers = [];
+  for (const path of [`/i/${row.invitation_id}`, "/i/abcdefghijklmnopqrstuvwxyz", `/i/${adminId}`, "/i/zzzzzzzzzzzzzzzzzzzzzzzzzz"]) {
+    const started = Date.now();
+    const response = await request.get(path);
+    const elapsed = Date.now() - started;
+    const text = await response.text();
+    // The same page but for the nonce (new each time) and the id in the address.
+    const nonce = /nonce-([^']+)/.exec(response.headers()["content-security-policy"]!)![1]!;
+    const body = text.replaceAll(nonce, "NONCE").replaceAll(/[a-z2-7]{26}/g, "ID");
+    answers.push({ status: response.status(), length: text.length, body });
+    expect(elapsed, path).toBeGreaterThanOrEqual(100);
+  }
+  expect(new Set(answers.map((a) => a.status))).toEqual(new Set([404]));
+  expect(new Set(answers.map((a) => a.length)).size).toBe(1);
+  expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+});
+
+test("forged server action requests fail cleanly", async ({ page, request }) => {
+  // An action id that does not exist.
+  const forged = await request.post("/", { headers: { "Next-Action": "00".repeat(21), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(forged.status()).toBeLessThan(500);
+  expect(await forged.text()).not.toMatch(/at .+\(.+:\d+:\d+\)|Prisma|node_modules/);
+
+  // The real edit and delete actions, for an admin id that does not exist or an invitation id.
+  const adminId = await book(page, { name: "Forged", date: daysAhead(6), time: "10:00", timeZone: "UTC" });
+  const row = (await rowByAdmin(adminId))!;
+  for (const fake of ["abcdefghijklmnopqrstuvwxyz", row.invitation_id]) {
+    await page.goto(`/a/${adminId}?n=Forged`);
+    await page.locator('input[name="adminId"]').first().evaluate((input: HTMLInputElement, value) => (input.value = value), fake);
+    await page.getByRole("region", { name: "Change the conference" }).getByLabel("Start time").fill("11:00");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("This conference no longer exists")).toBeVisible();
+
+    await page.goto(`/a/${adminId}/delete`);
+    await page.locator('input[name="adminId"]').evaluate((input: HTMLInputElement, value) => (input.value = value), fake);
+    await page.getByRole("button", { name: "Yes, delete it" }).click();
+    await expect(page.getByText("This conference no longer exists")).toBeVisible();
+  }
+  expect(await rowByAdmin(adminId)).toMatchObject({ revision: 1 });
+});
+
+test.describe("guessing ids", () => {
+  test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
+
+  test("too many misses from one client get 429 for a while; others are not affected", async ({ request, browserName }) => {
+    const me = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250)}, 10.9.${browserName.length}.${Math.floor(Math.random() * 250)}` };
+    for (let i = 0; i < 5; i++) {
+      const miss = await request.get(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`, { headers: me });
+      expect(miss.status()).toBe(404);
+    }
+    const blocked = await request.get("/i/abcdefghijklmnopqrstuvwxyz", { headers: me });
+    expect(blocked.status()).toBe(429);
+    expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain("Too many attempts");
+    // The API and the admin pages too.
+    expect((await request.get("/api/v1/invitations/abcdefghijklmnopqrstuvwxyz", { headers: me })).status()).toBe(429);
+    expect((await request.get("/a/abcdefghijklmnopqrstuvwxyz", { headers: me })).status()).toBe(429);
+    // Someone else still gets a plain 404.
+    expect((await request.get("/i/abcdefghijklmnopqrstuvwxyz", { headers: { "X-Forwarded-For": "192.0.2.77" } })).status()).toBe(404);
+  });
+});
