@@ -6,23 +6,14 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
-import { ensureDatabaseExists, migrateDatabase, projectDir, startPrivateServer } from "../../scripts/lib/database-server";
+import { ensureDatabaseExists, freePort, migrateDatabase, projectDir, startPrivateServer } from "../../scripts/lib/database-server";
 import type { PrivateServer } from "../../scripts/lib/database-server";
 import { daysAhead } from "../support/planado";
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 test("a database outage gives friendly 503s, and service comes back by itself", async () => {
   test.setTimeout(180_000);

@@ -4,23 +4,14 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
-import { projectDir } from "../../scripts/lib/database-server";
+import { freePort, projectDir } from "../../scripts/lib/database-server";
 import { throwawayName } from "../../scripts/lib/throwaway-database";
 import { e2eDatabase, query } from "../support/database";
 
 test.describe.configure({ mode: "serial" });
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 interface Run {
   child: ChildProcess;

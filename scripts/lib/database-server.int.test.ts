@@ -1,24 +1,14 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { parseDatabaseUrl } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
-import { connect, ensureDatabaseExists, probeServer, resolveServer } from "./database-server";
+import { connect, ensureDatabaseExists, freePort, probeServer, resolveServer } from "./database-server";
 import { throwawayName } from "./throwaway-database";
 
 const server = parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates;
 
-/** A port on which nothing listens. */
-async function closedPort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 describe("probeServer", () => {
   it("says a running server answers", async () => {
@@ -26,7 +16,7 @@ describe("probeServer", () => {
   });
 
   it("tells an absent server from a refusal", async () => {
-    const absent = await probeServer({ ...server, host: "127.0.0.1", port: await closedPort() });
+    const absent = await probeServer({ ...server, host: "127.0.0.1", port: await freePort() });
     expect(absent).toMatchObject({ ok: false, unreachable: true });
     const refused = await probeServer({ ...server, user: "nobody_here", password: "wrong" });
     expect(refused).toMatchObject({ ok: false, unreachable: false });
@@ -68,7 +58,7 @@ describe("resolveServer", () => {
       "starts a private MariaDB in the data folder, then reuses it",
       async () => {
         const lines: string[] = [];
-        const wanted = { host: "127.0.0.1", port: await closedPort(), user: "root", password: "", database: throwawayName("planado_test") };
+        const wanted = { host: "127.0.0.1", port: await freePort(), user: "root", password: "", database: throwawayName("planado_test") };
         const first = await resolveServer(wanted, (line) => lines.push(line));
         stops.push(() => first.privateServer!.stop());
         expect(first.privateServer?.startedHere).toBe(true);

@@ -149,7 +149,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function freePort(preferred?: number): Promise<number> {
+/** A port nothing listens on now (the preferred one if it is free). */
+export async function freePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number | undefined>((done) => {
       const server = createServer();

@@ -1,14 +1,9 @@
-import { createServer } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../scripts/lib/database-server";
 
 // Point this file's app code at a port where no database listens (modules are isolated per file).
 beforeAll(async () => {
-  const port = await new Promise<number>((done) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
+  const port = await freePort();
   process.env.DATABASE_URL = `mysql://root:topsecret@127.0.0.1:${port}/planado`;
 });
 
