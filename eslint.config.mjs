@@ -8,6 +8,9 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",
+      // Every page renders per request (CSP nonce), so next/link's client navigation buys nothing and
+      // adds client code to every page (see bench/README.md, weight): plain <a> links on purpose.
+      "@next/next/no-html-link-for-pages": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -19,6 +22,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "e2e-output/**",
+    "bench/floor-app/.next*/**",
     "next-env.d.ts",
   ]),
 ]);

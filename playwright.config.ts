@@ -44,6 +44,8 @@ function server(serverPort: number, env: Record<string, string>) {
       API_LOOKUP_LIMIT_PER_MINUTE: "0",
       API_CORS_ORIGINS: "",
       LOOKUP_MISS_LIMIT_PER_MINUTE: "0",
+      // Tests change rows behind the app's back (as another server would); see them at once.
+      INVITATION_CACHE_MS: "0",
       ...env,
     },
   };
@@ -86,6 +88,7 @@ export default defineConfig({
       API_LOOKUP_LIMIT_PER_MINUTE: "5",
       API_CORS_ORIGINS: "https://site.example",
       LOOKUP_MISS_LIMIT_PER_MINUTE: "5",
+      INVITATION_CACHE_MS: "1000",
     }),
     // …and one whose database does not answer.
     server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),

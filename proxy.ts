@@ -3,10 +3,15 @@
 //  - answers 429 at once to a client that has looked up too many ids that do not exist,
 //  - answers 503 at once while the database is known to be down (one request now and then still
 //    tries it, so service comes back by itself),
+//  - sends participants of a conference that has started straight to the room (the hot path at the
+//    start time: one cached, indexed look-up and a redirect, no page rendering),
 //  - and nudges the background cleanup sweep, never waiting for it.
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
+import { lookUpInvitation } from "./lib/conferences";
 import { pokeBackgroundSweep } from "./lib/conferences/background-sweep";
+import { roomUrl } from "./lib/conferences/links";
+import { getConfig } from "./lib/env";
 import { clientAddress } from "./lib/request";
 import { refusal } from "./lib/security/answers";
 import { shouldShedLoad } from "./lib/security/availability";
@@ -16,7 +21,23 @@ import { lookupAllowed } from "./lib/security/misses";
 /** Paths that look ids up (and so count misses) and need the database. */
 const LOOKUPS = /^\/(i|a)\/|^\/calendar\/feed\/|^\/api\/v1\/(conferences|invitations)\/./;
 
-export function proxy(request: NextRequest) {
+const INVITATION = /^\/i\/([a-z2-7]{26})$/;
+
+/** The room's address when this is an invitation whose room is open (and no notice comes first). */
+async function openRoom(request: NextRequest): Promise<string | undefined> {
+  const id = INVITATION.exec(request.nextUrl.pathname)?.[1];
+  if (!id || (request.method !== "GET" && request.method !== "HEAD")) return undefined;
+  const config = getConfig();
+  if (config.PRIVACY_NOTICE_URL) return undefined;
+  try {
+    const found = await lookUpInvitation(id, new Date());
+    return found?.state.status === "open" ? roomUrl(config.JITSI_URL, found.conference.roomId) : undefined;
+  } catch {
+    return undefined; // the page will try again and answer properly
+  }
+}
+
+export async function proxy(request: NextRequest) {
   try {
     pokeBackgroundSweep();
   } catch {
@@ -34,6 +55,10 @@ export function proxy(request: NextRequest) {
     const allowed = lookupAllowed(clientAddress(request.headers));
     if (!allowed.allowed) return secured(refusal(429, path, allowed.retryAfterSeconds, nonce));
     if (shouldShedLoad()) return secured(refusal(503, path, 10, nonce));
+    const room = await openRoom(request);
+    if (room) {
+      return secured(new Response(null, { status: 307, headers: { Location: room, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" } }));
+    }
   }
 
   const headers = new Headers(request.headers);

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export default function NotFound() {
   return (
@@ -8,9 +7,9 @@ export default function NotFound() {
         There is nothing here. If you followed an invitation or admin link, the conference may have ended or been deleted, or
         the link was not copied completely.
       </p>
-      <Link href="/" className="font-medium underline">
+      <a href="/" className="font-medium underline">
         Book a conference
-      </Link>
+      </a>
     </div>
   );
 }

@@ -44,6 +44,37 @@ test.describe("with a privacy notice and early join", () => {
   });
 });
 
+test.describe("with invitations cached for a second", () => {
+  test.use({ baseURL: optionsServer });
+
+  test("an edit is seen by the invitation at once; a change made elsewhere within a second", async ({ page }) => {
+    const adminId = await book(page, { name: "Cached", date: daysAhead(5), time: "09:00", timeZone: "UTC" });
+    const row = (await rowByAdmin(adminId))!;
+    await page.goto(`/i/${row.invitation_id}`);
+    await expect(page.getByTestId("organizer-time")).toContainText("at 09:00");
+
+    await page.goto(`/a/${adminId}?n=Cached`);
+    const edit = page.getByRole("region", { name: "Change the conference" });
+    await edit.getByLabel("Start time").fill("10:15");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(/updated=1/);
+    await page.goto(`/i/${row.invitation_id}`);
+    await expect(page.getByTestId("organizer-time")).toContainText("at 10:15");
+
+    // Another server moves the start to now: this one notices within the cache's second.
+    await moveStart(adminId, -5);
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/i/${row.invitation_id}?n=Cached`);
+          return page.getByRole("heading", { level: 1 }).textContent();
+        },
+        { intervals: [250], timeout: 5_000 },
+      )
+      .toBe("Cached has started");
+  });
+});
+
 test.describe("when the database is down", () => {
   test.use({ baseURL: `http://127.0.0.1:${NO_DATABASE_PORT}` });
 

@@ -113,6 +113,8 @@ const envSchema = z.object({
   API_LOOKUP_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(120)),
   /** Look-ups of unknown ids a client may make per minute before it gets 429 (0: no limit). */
   LOOKUP_MISS_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(20)),
+  /** How long an invitation look-up may be reused (ms; 0: never). Other servers see changes this late. */
+  INVITATION_CACHE_MS: z.preprocess(unsetIfEmpty, wholeNumber(0, 60_000).default(1_000)),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 

@@ -1,37 +1,44 @@
 /**
- * `npm run bench`: the benchmarks in bench/, on demand (never part of npm test). Each runs against a
- * throwaway database on the server DATABASE_URL names (or a private MariaDB), dropped afterwards.
- *   npm run bench                 every benchmark
- *   npm run bench -- cleanup …    one of them, with its own options
+ * `npm run bench`: the six benchmark scenarios of bench/, on demand (never part of npm test), against
+ * a production build and a throwaway database on the server DATABASE_URL names (or a private MariaDB
+ * it starts); everything is stopped and dropped afterwards. Prints one Markdown table.
+ *   npm run bench                      all scenarios
+ *   npm run bench -- wait redirect     some of them (wait, redirect, rush, booking, cleanup, weight)
+ * BENCH_SECONDS (default 10) and BENCH_WARMUP (default 3) set the length of each load run.
  */
 import { cpus, totalmem } from "node:os";
-import { benchCleanup } from "../bench/cleanup";
+import { prepare, SCENARIOS, table } from "../bench/scenarios";
+import type { Row } from "../bench/scenarios";
+import { ensureBuild } from "./lib/build";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
 import { resolveServer } from "./lib/database-server";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
 
-const BENCHMARKS = { cleanup: benchCleanup } as const;
-
 async function main() {
   loadEnvFiles();
   const config = configOrExit();
-  const wanted = process.argv[2] && !process.argv[2].startsWith("--") ? [process.argv[2]] : Object.keys(BENCHMARKS);
+  const names = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const wanted = names.length ? names : Object.keys(SCENARIOS);
+  for (const name of wanted) if (!(name in SCENARIOS)) throw new Error(`No scenario ${name}; there are: ${Object.keys(SCENARIOS).join(", ")}`);
+
+  ensureBuild(".next", log);
   const server = await resolveServer(config.DATABASE_URL.coordinates, log);
+  const database = await createThrowawayDatabase(server.coordinates, { prefix: "planado_bench" });
+  const rows: Row[] = [];
   try {
+    log("Seeding 100,000 conferences …");
+    await prepare(database.coordinates);
     for (const name of wanted) {
-      const run = BENCHMARKS[name as keyof typeof BENCHMARKS];
-      if (!run) throw new Error(`No benchmark named ${name}; there are: ${Object.keys(BENCHMARKS).join(", ")}`);
-      const database = await createThrowawayDatabase(server.coordinates, { prefix: "planado_bench" });
-      try {
-        log(`${name} on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-        console.log(`\n${await run(database)}\n`);
-      } finally {
-        await database.drop();
-      }
+      log(`Scenario ${name} …`);
+      rows.push(...(await SCENARIOS[name as keyof typeof SCENARIOS](database.coordinates)));
     }
   } finally {
+    await database.drop();
     if (server.privateServer?.startedHere) await server.privateServer.stop();
   }
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(table(rows));
+  process.exit(0);
 }
 
 main().catch(exitWith);

@@ -4,9 +4,8 @@
  * files in app/api/v1 only hand requests over.
  */
 import { getConfig } from "../env";
-import { book, findByAdminId, lookUpInvitation, remove } from "../conferences";
+import { book, findByAdminId, lookUpInvitation, remove, saveSchedule } from "../conferences";
 import { bookingSchema, validateBooking } from "../conferences/schema";
-import { updateSchedule } from "../conferences/store";
 import { nameFromLink } from "../conferences/name";
 import { corsHeaders, etag, ifMatchRevision, json, problemResponse, readJsonBody, withHeaders } from "./http";
 import { lookUpForVisitor, lookupAllowed } from "../security/misses";
@@ -126,7 +125,7 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
       const errors = "name" in changes ? validation.errors : Object.fromEntries(Object.entries(validation.errors).filter(([k]) => k !== "name"));
       return problemResponse("validation", { errors });
     }
-    const outcome = await updateSchedule(adminId, current.revision, validation.value);
+    const outcome = await saveSchedule(adminId, current.revision, validation.value);
     if (outcome.status === "not-found") return problemResponse("not-found");
     if (outcome.status === "conflict") return problemResponse(expected === undefined ? "conflict" : "precondition-failed");
     const shownName = typeof changes.name === "string" ? validation.value.name : undefined;

@@ -3,6 +3,7 @@
  * Its log lines say what changed, never which conference.
  */
 import { getConfig } from "../env";
+import { invitationCache } from "./index";
 import { sweep } from "./sweep";
 import { createSweepTrigger } from "./sweep-trigger";
 import type { SweepTrigger } from "./sweep-trigger";
@@ -25,6 +26,8 @@ export function pokeBackgroundSweep(): void {
     run: async () => {
       const result = await sweep(new Date(), config.CLEANUP_AFTER_HOURS);
       if (result.deleted || result.rolled) {
+        // Moved or deleted conferences must not be served from this process's cache any longer.
+        invitationCache().clear();
         console.log(`[planado] cleanup: deleted ${result.deleted}, moved ${result.rolled} to their next meeting`);
       }
     },

@@ -6,18 +6,26 @@ import type { Repeat } from "../time/recurrence";
 
 const LOCALE = "en-GB";
 
+// Building a DateTimeFormat costs far more than using one (ICU loads the zone): keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "Tuesday, 1 December 2026 at 09:00" in the given zone. */
 export function formatStart(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALE, {
+      timeZone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 /** "Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)". */

@@ -9,11 +9,29 @@ import { validateBookingForm } from "./booking-form";
 import type { BookingFormValues } from "./booking-form";
 import { validateBooking } from "./schema";
 import type { Booking, FieldErrors } from "./schema";
+import { ShortCache } from "./short-cache";
 import { createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
 
 export type { Conference, InvitationState } from "./conference";
 export type { Booking, BookingInput, FieldErrors } from "./schema";
 export { findByAdminId, findByInvitationId } from "./store";
+
+/**
+ * Invitations are read far more than they change, and all at once at the start: they are cached for
+ * a second (shared by the proxy and the pages of this process, so kept on globalThis).
+ */
+const holder = globalThis as unknown as { planadoInvitations?: ShortCache<string, Conference | null> };
+export function invitationCache(): ShortCache<string, Conference | null> {
+  holder.planadoInvitations ??= new ShortCache(getConfig().INVITATION_CACHE_MS, 10_000);
+  return holder.planadoInvitations;
+}
+
+/** Replaces the schedule if nobody changed it since `revision` (see store.updateSchedule). */
+export async function saveSchedule(adminId: string, revision: number, schedule: Booking) {
+  const outcome = await updateSchedule(adminId, revision, schedule);
+  if (outcome.status === "saved") invitationCache().forget(outcome.conference.invitationId);
+  return outcome;
+}
 
 export type BookOutcome = { ok: true; conference: Conference; booking: Booking } | { ok: false; errors: FieldErrors };
 
@@ -44,13 +62,15 @@ export async function editFromForm(adminId: string, revision: number, values: Bo
   if (!current) return { ok: false, status: "not-found" };
   const validation = validateBookingForm(values, { now, unchangedStart: current.startsAt });
   if (!validation.ok) return validation;
-  const outcome = await updateSchedule(adminId, revision, validation.value);
+  const outcome = await saveSchedule(adminId, revision, validation.value);
   if (outcome.status !== "saved") return { ok: false, status: outcome.status };
   return { ok: true, conference: outcome.conference, booking: validation.value };
 }
 
-export function remove(adminId: string): Promise<boolean> {
-  return deleteConference(adminId);
+export async function remove(adminId: string): Promise<boolean> {
+  const invitationId = await deleteConference(adminId);
+  if (invitationId) invitationCache().forget(invitationId);
+  return invitationId !== undefined;
 }
 
 /** The operator's rules for opening and ending conferences, from the configuration. */
@@ -64,7 +84,7 @@ export async function lookUpInvitation(
   invitationId: string,
   now: Date,
 ): Promise<{ conference: Conference; state: Exclude<InvitationState, { status: "ended" }> } | undefined> {
-  const conference = await findByInvitationId(invitationId);
+  const conference = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
   if (!conference) return undefined;
   const state = invitationState(conference, now, policy());
   return state.status === "ended" ? undefined : { conference, state };

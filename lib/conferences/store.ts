@@ -83,9 +83,14 @@ export async function updateSchedule(adminId: string, revision: number, schedule
   return (await findByAdminId(adminId)) ? { status: "conflict" } : { status: "not-found" };
 }
 
-/** Deletes the conference; false when there was none. */
-export async function deleteConference(adminId: string): Promise<boolean> {
-  if (!isId(adminId)) return false;
-  const { count } = await db().conference.deleteMany({ where: { adminId } });
-  return count === 1;
+/** Deletes the conference and returns its invitation id; undefined when there was none. */
+export async function deleteConference(adminId: string): Promise<string | undefined> {
+  if (!isId(adminId)) return undefined;
+  try {
+    const row = await db().conference.delete({ where: { adminId }, select: { invitationId: true } });
+    return row.invitationId;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return undefined;
+    throw error;
+  }
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export default function InvitationNotFound() {
   return (
@@ -8,9 +7,9 @@ export default function InvitationNotFound() {
         The conference has ended or was deleted, or the link was not copied completely. Please ask the organizer for a new
         invitation.
       </p>
-      <Link href="/" className="font-medium underline">
+      <a href="/" className="font-medium underline">
         Book a conference of your own
-      </Link>
+      </a>
     </div>
   );
 }

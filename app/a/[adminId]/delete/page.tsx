@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
 import { formatStartWithZone } from "@/lib/conferences/describe";
@@ -26,9 +25,9 @@ export default async function DeletePage({ params, searchParams }: PageProps<"/a
       </p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <DeleteForm adminId={adminId} />
-        <Link href={back} className="inline-flex min-h-12 items-center justify-center rounded-lg px-5 py-3 font-semibold underline">
+        <a href={back} className="inline-flex min-h-12 items-center justify-center rounded-lg px-5 py-3 font-semibold underline">
           No, keep it
-        </Link>
+        </a>
       </div>
     </div>
   );
