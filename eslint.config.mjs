@@ -15,8 +15,8 @@ export default defineConfig([
     },
   },
   globalIgnores([
-    ".next/**",
-    ".next-test/**",
+    // Every build folder (.next, .next-test, and any NEXT_DIST_DIR someone picks).
+    ".next*/**",
     ".data/**",
     "lib/generated/**",
     "test-results/**",

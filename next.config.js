@@ -1,4 +1,12 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl finds each request's language and messages here (the language comes from proxy.ts). The
+// messages are compiled at build time, so browsers get no ICU parser (the wait page stays light).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./app/_i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // Content-Security-Policy and Permissions-Policy are set per request in proxy.ts (the CSP carries a
 // fresh nonce). These headers are the same for every response.
@@ -43,4 +51,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -8,17 +8,13 @@ import { bookFromForm, editFromForm, remove } from "@/lib/conferences";
 import { readBookingForm } from "@/lib/conferences/booking-form";
 import type { FormState } from "./_shared/form-state";
 import { visitorLookUp } from "./_shared/visitor";
+import { currentWording, localPath } from "./_i18n/server";
 
-const MESSAGES = {
-  fix: "Some details need your attention: see the marked fields.",
-  unavailable: "Planado cannot reach its database right now, so nothing was saved. Please try again in a minute.",
-  gone: "This conference no longer exists: it was deleted or has ended.",
-} as const;
-
-function adminPath(adminId: string, name: string, notice?: "booked" | "updated" | "conflict"): string {
+/** The admin page, with the visitor's explicit language choice carried on. */
+function adminPath(adminId: string, name: string, notice?: "booked" | "updated" | "conflict"): Promise<string> {
   const query = new URLSearchParams({ n: name });
   if (notice) query.set(notice, "1");
-  return `/a/${adminId}?${query}`;
+  return localPath(`/a/${adminId}?${query}`);
 }
 
 /** Logs that a database call failed, without anything about the conference or the visitor. */
@@ -28,45 +24,48 @@ function logFailure(what: string, error: unknown) {
 }
 
 export async function bookConference(previous: FormState, formData: FormData): Promise<FormState> {
+  const { t } = await currentWording();
   const values = readBookingForm(formData);
   const intent = formData.get("intent") === "now" ? "now" : "book";
   const attempt = previous.attempt + 1;
   let outcome;
   try {
-    outcome = await bookFromForm(values, intent, new Date());
+    outcome = await bookFromForm(values, intent, new Date(), t);
   } catch (error) {
     logFailure("booking", error);
-    return { errors: {}, message: MESSAGES.unavailable, values, attempt };
+    return { errors: {}, message: t("actions.unavailable"), values, attempt };
   }
-  if (!outcome.ok) return { errors: outcome.errors, message: MESSAGES.fix, values, attempt };
-  redirect(adminPath(outcome.conference.adminId, outcome.booking.name, "booked"));
+  if (!outcome.ok) return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
+  redirect(await adminPath(outcome.conference.adminId, outcome.booking.name, "booked"));
 }
 
 export async function editConference(previous: FormState, formData: FormData): Promise<FormState> {
+  const { t } = await currentWording();
   const values = readBookingForm(formData);
   const adminId = String(formData.get("adminId") ?? "");
   const revision = Number(formData.get("revision"));
   const attempt = previous.attempt + 1;
-  if (!Number.isInteger(revision)) return { errors: {}, message: MESSAGES.gone, attempt };
+  if (!Number.isInteger(revision)) return { errors: {}, message: t("actions.gone"), attempt };
   let outcome;
   try {
     // An admin id that does not exist counts as a miss, like any other look-up of one.
     outcome = await visitorLookUp(async () => {
-      const result = await editFromForm(adminId, revision, values, new Date());
+      const result = await editFromForm(adminId, revision, values, new Date(), t);
       return "status" in result && result.status === "not-found" ? undefined : result;
     });
   } catch (error) {
     logFailure("edit", error);
-    return { errors: {}, message: MESSAGES.unavailable, values, attempt };
+    return { errors: {}, message: t("actions.unavailable"), values, attempt };
   }
-  if (!outcome) return { errors: {}, message: MESSAGES.gone, attempt };
-  if (outcome.ok) redirect(adminPath(adminId, outcome.booking.name, "updated"));
-  if ("errors" in outcome) return { errors: outcome.errors, message: MESSAGES.fix, values, attempt };
+  if (!outcome) return { errors: {}, message: t("actions.gone"), attempt };
+  if (outcome.ok) redirect(await adminPath(adminId, outcome.booking.name, "updated"));
+  if ("errors" in outcome) return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
   // Someone changed it meanwhile: show the page afresh, with the current schedule and a notice.
-  redirect(adminPath(adminId, values.name, "conflict"));
+  redirect(await adminPath(adminId, values.name, "conflict"));
 }
 
 export async function deleteConference(previous: FormState, formData: FormData): Promise<FormState> {
+  const { t } = await currentWording();
   const adminId = String(formData.get("adminId") ?? "");
   const attempt = previous.attempt + 1;
   let deleted = false;
@@ -74,8 +73,8 @@ export async function deleteConference(previous: FormState, formData: FormData):
     deleted = Boolean(await visitorLookUp(async () => (await remove(adminId)) || undefined));
   } catch (error) {
     logFailure("delete", error);
-    return { errors: {}, message: MESSAGES.unavailable, attempt };
+    return { errors: {}, message: t("actions.unavailable"), attempt };
   }
-  if (!deleted) return { errors: {}, message: MESSAGES.gone, attempt };
-  redirect("/?deleted=1");
+  if (!deleted) return { errors: {}, message: t("actions.gone"), attempt };
+  redirect(await localPath("/?deleted=1"));
 }

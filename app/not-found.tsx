@@ -1,14 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localPath } from "./_i18n/server";
 
-export default function NotFound() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("notFoundTitle") };
+}
+
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
+  const home = await localPath("/");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">Not found</h1>
-      <p>
-        There is nothing here. If you followed an invitation or admin link, the conference may have ended or been deleted, or
-        the link was not copied completely.
-      </p>
-      <a href="/" className="font-medium underline">
-        Book a conference
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <p>{t("text")}</p>
+      <a href={home} className="font-medium underline">
+        {t("link")}
       </a>
     </div>
   );

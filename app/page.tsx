@@ -1,35 +1,37 @@
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/env";
 import { timeZoneNames } from "@/lib/time/zoned";
 import { bookConference } from "./actions";
 import { newBookingDefaults } from "./_shared/defaults";
 import { ScheduleForm } from "./_components/schedule-form";
+import { ClientMessages } from "./_i18n/client-messages";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection(); // the default start depends on the current time
   const { deleted } = await searchParams;
+  const t = await getTranslations("home");
   const defaults = newBookingDefaults(new Date(), getConfig().DEFAULT_TIME_ZONE);
   return (
     <div className="space-y-8">
       {deleted === "1" && (
         <p role="status" className="rounded-lg border border-emerald-700 bg-emerald-50 px-4 py-3 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50">
-          The conference was deleted. Its invitation link no longer works.
+          {t("deleted")}
         </p>
       )}
       <section aria-labelledby="intro-title" className="space-y-3">
         <h1 id="intro-title" className="text-3xl font-bold tracking-tight sm:text-4xl">
-          Book a Jitsi Meet conference in advance
+          {t("title")}
         </h1>
-        <p className="text-lg text-slate-700 dark:text-slate-300">
-          Jitsi rooms belong to whoever opens them first. Planado keeps your room secret until the meeting
-          starts: share the invitation link, and everyone is let in at the right time.
-        </p>
+        <p className="text-lg text-slate-700 dark:text-slate-300">{t("intro")}</p>
       </section>
       <section aria-labelledby="book-title" className="rounded-2xl border border-slate-200 p-4 sm:p-6 dark:border-slate-700">
         <h2 id="book-title" className="mb-4 text-xl font-semibold">
-          New conference
+          {t("newConference")}
         </h2>
-        <ScheduleForm mode="book" action={bookConference} defaults={defaults} timeZones={timeZoneNames()} />
+        <ClientMessages paths={["form"]}>
+          <ScheduleForm mode="book" action={bookConference} defaults={defaults} timeZones={timeZoneNames()} />
+        </ClientMessages>
       </section>
     </div>
   );

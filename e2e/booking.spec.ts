@@ -48,7 +48,7 @@ test("book a weekly conference, copy the invitation, and the invitation link wai
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Team sync & <friends>");
   await expect(page.getByTestId("organizer-time")).toContainText("at 09:00 (Europe/Berlin)");
   await expect(page.getByTestId("viewer-time")).toContainText(/America\/New York|Asia\/(Kolkata|Calcutta)/);
-  await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?, \d+ hours?$/);
+  await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?(, \d+ hours?)?$/);
 });
 
 test("the invitation forwards to the secret room once the conference has started, telling Jitsi nothing", async ({ page }) => {

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHydrated } from "./use-hydrated";
 
@@ -6,14 +7,15 @@ import { useHydrated } from "./use-hydrated";
  * Copies a text to the clipboard. Appears only with JavaScript; without it, the text is on the page
  * to select and copy by hand.
  */
-export function CopyButton({ text, label, copiedLabel = "Copied" }: { text: string; label: string; copiedLabel?: string }) {
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("admin");
   const available = useHydrated();
   const [status, setStatus] = useState("");
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(copiedLabel);
+      setStatus(t("copied"));
     } catch {
       // Old browsers and insecure origins: fall back to a hidden textarea and execCommand.
       const area = document.createElement("textarea");
@@ -25,7 +27,7 @@ export function CopyButton({ text, label, copiedLabel = "Copied" }: { text: stri
       area.select();
       const ok = document.execCommand("copy");
       area.remove();
-      setStatus(ok ? copiedLabel : "Copying failed: select the text and copy it.");
+      setStatus(ok ? t("copied") : t("copyFailed"));
     }
     setTimeout(() => setStatus(""), 4000);
   }
@@ -36,7 +38,7 @@ export function CopyButton({ text, label, copiedLabel = "Copied" }: { text: stri
       <button
         type="button"
         onClick={copy}
-        className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40"
+        className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus-ring"
       >
         {label}
       </button>

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
 export const inputClass =
-  "block w-full rounded-lg border border-slate-400 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm " +
-  "focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/40 " +
+  "block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm " +
+  "focus:border-brand-600 focus-ring " +
   "aria-[invalid=true]:border-red-700 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 " +
   "dark:aria-[invalid=true]:border-red-400";
 

@@ -5,6 +5,8 @@
  * the custom repetition fields show only when needed, and errors arrive without a page load.
  */
 import { useActionState, useEffect, useRef, useState } from "react";
+import type { RefObject } from "react";
+import { useTranslations } from "next-intl";
 import type { BookingFormValues, RepeatPreset } from "@/lib/conferences/booking-form";
 import { initialFormState } from "../_shared/form-state";
 import type { FormState } from "../_shared/form-state";
@@ -13,28 +15,24 @@ import { useHydrated } from "./use-hydrated";
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 480];
 
-// Typed by the presets, so a preset without a label (or a label without a preset) does not compile.
-const REPEAT_LABELS: Record<RepeatPreset, string> = {
-  none: "Does not repeat",
-  daily: "Every day",
-  weekly: "Every week",
-  biweekly: "Every 2 weeks",
-  fourweekly: "Every 4 weeks",
-  monthly: "Every month",
-  yearly: "Every year",
-  custom: "Custom…",
-};
+// Typed by the presets, so a preset missing here (or one too many) does not compile. Only types come
+// from lib/conferences: its messages for every language must not travel to the browser.
+const PRESET_ORDER: Record<RepeatPreset, true> = { none: true, daily: true, weekly: true, biweekly: true, fourweekly: true, monthly: true, yearly: true, custom: true };
+const REPEAT_PRESETS = Object.keys(PRESET_ORDER) as RepeatPreset[];
 
-function durationLabel(minutes: number) {
-  if (minutes < 60) return `${minutes} minutes`;
+type FormT = ReturnType<typeof useTranslations<"form">>;
+
+function durationLabel(minutes: number, t: FormT) {
+  if (minutes < 60) return t("durationMinutes", { minutes });
   const hours = minutes / 60;
-  return Number.isInteger(hours) ? `${hours} hour${hours === 1 ? "" : "s"}` : `${Math.floor(hours)} h ${minutes % 60} min`;
+  return Number.isInteger(hours) ? t("durationHours", { hours }) : t("durationHoursMinutes", { hours: Math.floor(hours), minutes: minutes % 60 });
 }
 
 function zoneGroups(zones: string[]) {
   const groups = new Map<string, string[]>();
   for (const zone of zones) {
-    const region = zone.includes("/") ? zone.split("/")[0]! : "Other";
+    // IANA's region names ("Europe", "America") are identifiers, the same in every language.
+    const region = zone.includes("/") ? zone.split("/")[0]! : "UTC";
     groups.set(region, [...(groups.get(region) ?? []), zone]);
   }
   return [...groups.entries()];
@@ -53,43 +51,58 @@ interface Props {
 
 export function ScheduleForm({ mode, action, defaults, timeZones, hidden }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
   const values = state.values ?? defaults;
   const errors = state.errors;
+  const messageId = `${mode === "book" ? "book" : "edit"}-message`;
   // Re-mount the fields after each answer so they take the submitted values as defaults
-  // (React resets a form after its action runs).
+  // (React resets a form after its action runs). The form and its live region stay: screen readers
+  // announce a change in a region they know, not a new region that arrives with its text.
   return (
-    <ScheduleFields
-      key={state.attempt}
-      mode={mode}
-      formAction={formAction}
-      values={values}
-      errors={errors}
-      message={state.message}
-      pending={pending}
-      timeZones={timeZones}
-      hidden={hidden}
-      fresh={state.attempt === 0 && mode === "book"}
-    />
+    <form ref={formRef} action={formAction} noValidate className="space-y-6" aria-describedby={state.message ? messageId : undefined}>
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div id={messageId} aria-live="polite" role="status">
+        {state.message && (
+          <p className="rounded-lg border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50">
+            {state.message}
+          </p>
+        )}
+      </div>
+      <ScheduleFields
+        key={state.attempt}
+        formRef={formRef}
+        mode={mode}
+        values={values}
+        errors={errors}
+        pending={pending}
+        timeZones={timeZones}
+        fresh={state.attempt === 0 && mode === "book"}
+        answered={Boolean(state.message)}
+      />
+    </form>
   );
 }
 
 interface FieldsProps {
+  /** The form the fields are in (it outlives them). */
+  formRef: RefObject<HTMLFormElement | null>;
   mode: "book" | "edit";
-  formAction: (data: FormData) => void;
   values: BookingFormValues;
   errors: Record<string, string[]>;
-  message?: string;
   pending: boolean;
   timeZones: string[];
-  hidden?: Record<string, string>;
   /** A new, untouched booking form: adopt the browser's zone and a start time in it. */
   fresh: boolean;
+  /** The last answer put a message in the form's live region. */
+  answered: boolean;
 }
 
-function ScheduleFields({ mode, formAction, values, errors, message, pending, timeZones, hidden, fresh }: FieldsProps) {
+function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fresh, answered }: FieldsProps) {
+  const t = useTranslations("form");
   const [repeat, setRepeat] = useState(values.repeat || "none");
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
   const prefix = mode === "book" ? "book" : "edit";
   const id = (field: string) => `${prefix}-${field}`;
   const fieldErrors: Record<string, string[]> = Object.fromEntries(Object.entries(errors).map(([k, v]) => [id(k), v]));
@@ -118,9 +131,13 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
       }
     }
     // After a failed submission, take the keyboard to the first field that needs attention.
+    // Without one (the database is away, the conference is gone), back to the submit button, so the
+    // keyboard is not dropped at the top of the page when the button it was on is rebuilt; the live
+    // region announces the message.
     const firstInvalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
-    firstInvalid?.focus();
-  }, [fresh]);
+    if (firstInvalid) firstInvalid.focus();
+    else if (answered) form.querySelector<HTMLElement>("button[type=submit]")?.focus();
+  }, [fresh, formRef, answered]);
 
   const whenErrors = fieldErrors[id("when")]?.length ? [errorId(id("when"))] : [];
   const showCustom = !hydrated || repeat === "custom";
@@ -129,34 +146,23 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
   const zones = timeZones.includes(values.timeZone) || !values.timeZone ? timeZones : [values.timeZone, ...timeZones];
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-6" aria-describedby={message ? id("message") : undefined}>
-      {Object.entries(hidden ?? {}).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div id={id("message")} aria-live="polite" role="status">
-        {message && (
-          <p className="rounded-lg border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50">
-            {message}
-          </p>
-        )}
-      </div>
-
-      <Field id={id("name")} label="Name of the conference" errors={fieldErrors[id("name")]} hint="Shown to participants. Planado does not store it: it travels in the links.">
+    <>
+      <Field id={id("name")} label={t("name")} errors={fieldErrors[id("name")]} hint={t("nameHint")}>
         {(control) => <input {...control} name="name" type="text" defaultValue={values.name} maxLength={400} autoComplete="off" />}
       </Field>
 
       <fieldset className="space-y-4" aria-describedby={whenErrors.length ? errorId(id("when")) : undefined}>
-        <legend className="mb-2 text-lg font-semibold">When</legend>
+        <legend className="mb-2 text-lg font-semibold">{t("when")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={id("date")} label="Date" errors={fieldErrors[id("date")]} sharedErrorIds={whenErrors}>
+          <Field id={id("date")} label={t("date")} errors={fieldErrors[id("date")]} sharedErrorIds={whenErrors}>
             {(control) => <input {...control} name="date" type="date" defaultValue={values.date} />}
           </Field>
-          <Field id={id("time")} label="Start time" errors={fieldErrors[id("time")]} sharedErrorIds={whenErrors}>
+          <Field id={id("time")} label={t("time")} errors={fieldErrors[id("time")]} sharedErrorIds={whenErrors}>
             {(control) => <input {...control} name="time" type="time" step={60} defaultValue={values.time} />}
           </Field>
         </div>
         <FieldError field={id("when")} errors={fieldErrors[id("when")]} />
-        <Field id={id("timeZone")} label="Time zone" errors={fieldErrors[id("timeZone")]}>
+        <Field id={id("timeZone")} label={t("timeZone")} errors={fieldErrors[id("timeZone")]}>
           {(control) => (
             <select {...control} name="timeZone" defaultValue={values.timeZone}>
               {zoneGroups(zones).map(([region, list]) => (
@@ -171,12 +177,12 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
             </select>
           )}
         </Field>
-        <Field id={id("durationMinutes")} label="Duration" errors={fieldErrors[id("durationMinutes")]} hint="For calendars only: the room stays open as long as you need it.">
+        <Field id={id("durationMinutes")} label={t("duration")} errors={fieldErrors[id("durationMinutes")]} hint={t("durationHint")}>
           {(control) => (
             <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || "60"}>
               {durations.map((minutes) => (
                 <option key={minutes} value={minutes}>
-                  {durationLabel(minutes)}
+                  {durationLabel(minutes, t)}
                 </option>
               ))}
             </select>
@@ -185,13 +191,13 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="mb-2 text-lg font-semibold">Repetition</legend>
-        <Field id={id("repeat")} label="Repeat" errors={fieldErrors[id("repeat")]}>
+        <legend className="mb-2 text-lg font-semibold">{t("repetition")}</legend>
+        <Field id={id("repeat")} label={t("repeat")} errors={fieldErrors[id("repeat")]}>
           {(control) => (
             <select {...control} name="repeat" defaultValue={repeat} onChange={(event) => setRepeat(event.target.value)}>
-              {Object.entries(REPEAT_LABELS).map(([value, label]) => (
+              {REPEAT_PRESETS.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(`repeatOptions.${value}`)}
                 </option>
               ))}
             </select>
@@ -200,18 +206,19 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
         {showCustom && (
           <div className="grid gap-4 sm:grid-cols-2" role="group" aria-labelledby={id("custom-label")}>
             <p id={id("custom-label")} className="text-sm text-slate-600 sm:col-span-2 dark:text-slate-400">
-              {hydrated ? "Custom repetition" : "Custom repetition (used when Repeat is “Custom…”)"}
+              {hydrated ? t("custom") : t("customWithoutScript")}
             </p>
-            <Field id={id("repeatEvery")} label="Every" errors={fieldErrors[id("repeatEvery")]}>
+            <Field id={id("repeatEvery")} label={t("every")} errors={fieldErrors[id("repeatEvery")]}>
               {(control) => <input {...control} name="repeatEvery" type="number" inputMode="numeric" min={1} max={99} defaultValue={values.repeatEvery || "1"} />}
             </Field>
-            <Field id={id("repeatUnit")} label="Unit" errors={fieldErrors[id("repeatUnit")]}>
+            <Field id={id("repeatUnit")} label={t("unit")} errors={fieldErrors[id("repeatUnit")]}>
               {(control) => (
                 <select {...control} name="repeatUnit" defaultValue={values.repeatUnit || "week"}>
-                  <option value="day">days</option>
-                  <option value="week">weeks</option>
-                  <option value="month">months</option>
-                  <option value="year">years</option>
+                  {(["day", "week", "month", "year"] as const).map((unit) => (
+                    <option key={unit} value={unit}>
+                      {t(`units.${unit}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -220,9 +227,9 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
         {showCount && (
           <Field
             id={id("occurrences")}
-            label="Number of meetings"
+            label={t("occurrences")}
             errors={fieldErrors[id("occurrences")]}
-            hint={`${mode === "book" ? "Including the first one." : "Including the next one."} Monthly meetings on the 29th to 31st skip months without that day.`}
+            hint={mode === "book" ? t("occurrencesHintBook") : t("occurrencesHintEdit")}
           >
             {(control) => <input {...control} name="occurrences" type="number" inputMode="numeric" min={2} max={500} defaultValue={values.occurrences || "4"} />}
           </Field>
@@ -235,9 +242,9 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
           name="intent"
           value={mode === "book" ? "book" : "save"}
           disabled={pending}
-          className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40 disabled:opacity-60"
+          className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus-ring disabled:opacity-60"
         >
-          {mode === "book" ? "Book the conference" : "Save changes"}
+          {mode === "book" ? t("book") : t("save")}
         </button>
         {mode === "book" && (
           <button
@@ -245,12 +252,12 @@ function ScheduleFields({ mode, formAction, values, errors, message, pending, ti
             name="intent"
             value="now"
             disabled={pending}
-            className="min-h-12 rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40 disabled:opacity-60 dark:text-sky-300 dark:hover:bg-slate-800"
+            className="min-h-12 rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus-ring disabled:opacity-60 dark:text-sky-300 dark:hover:bg-slate-800"
           >
-            Open a room now
+            {t("now")}
           </button>
         )}
       </div>
-    </form>
+    </>
   );
 }

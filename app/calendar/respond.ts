@@ -1,5 +1,8 @@
 /** Responses of the calendar routes: the file itself, or a short page saying why there is none. */
 import { fileSlug } from "@/lib/calendar/event";
+import { localeOfRequest, withLocale } from "@/lib/i18n/locales";
+import { escapeHtml } from "@/lib/security/html";
+import { translator } from "@/lib/i18n/translate";
 
 /** RFC 5987 encoding for filename*: every byte outside the safe set, ' ( ) * included. */
 function rfc5987(text: string): string {
@@ -26,18 +29,22 @@ export function calendarResponse(calendar: string, name: string): Response {
   });
 }
 
-const REASONS = {
-  unsigned: "This calendar link is incomplete: it has no signature. Copy the whole link from the invitation.",
-  forged: "This calendar link was changed or does not come from this Planado. Ask the organizer for the invitation again.",
-  malformed: "This calendar link is damaged. Copy the whole link from the invitation.",
-  notFound: "There is no calendar here.",
-} as const;
+export type CalendarErrorReason = "unsigned" | "forged" | "malformed" | "notFound";
 
-/** A plain page (not a file) explaining why the link does not work. */
-export function calendarError(reason: keyof typeof REASONS, status = 400): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Calendar link not valid · Planado</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1>No calendar file</h1><p>${REASONS[reason]}</p><p><a href="/">Planado</a></p></body></html>`;
+/** A plain page (not a file) explaining why the link does not work, in the visitor's language. */
+export function calendarError(request: Request, reason: CalendarErrorReason, status = 400): Response {
+  const { locale, explicit } = localeOfRequest(new URL(request.url), request.headers);
+  const home = explicit ? withLocale("/", locale) : "/";
+  const t = translator(locale);
+  const title = escapeHtml(t("calendar.errorTitle"));
+  // The Content-Security-Policy (proxy.ts) allows styles that carry this request's nonce only.
+  const nonce = request.headers.get("x-nonce");
+  const style = nonce && /^[A-Za-z0-9+/=_-]+$/.test(nonce)
+    ? `<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}a{color:inherit}@media (prefers-color-scheme:dark){body{background:#0f172a;color:#f1f5f9}}</style>`
+    : "";
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Planado</title>${style}</head><body><main><h1>${title}</h1><p>${escapeHtml(t(`calendar.${reason}`))}</p><p><a href="${home}">Planado</a></p></main></body></html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
   });
 }

@@ -4,6 +4,7 @@
  * files in app/api/v1 only hand requests over.
  */
 import { getConfig } from "../env";
+import type { Translate } from "../i18n/translate";
 import { book, findByAdminId, lookUpInvitation, remove, saveSchedule } from "../conferences";
 import { bookingSchema, validateBooking } from "../conferences/schema";
 import { nameFromLink } from "../conferences/name";
@@ -18,6 +19,8 @@ export interface ApiContext {
   baseUrl: string;
   /** The client's address, for rate limits only. */
   client: string;
+  /** The client's language (Accept-Language), for problem titles and validation messages. */
+  t: Translate;
 }
 
 type Limiters = { create: RateLimiter; lookup: RateLimiter };
@@ -43,38 +46,38 @@ async function endpoint(request: Request, ctx: ApiContext, limit: keyof Limiters
   const missVerdict = lookupAllowed(ctx.client);
   const verdict = missVerdict.allowed ? rateLimiters()[limit].take(ctx.client) : missVerdict;
   if (!verdict.allowed) {
-    return withHeaders(problemResponse("rate-limited", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
+    return withHeaders(problemResponse("rate-limited", { t: ctx.t, headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
   }
   try {
     return withHeaders(await handle(), cors);
   } catch (error) {
-    if (isDatabaseFailure(error)) return withHeaders(problemResponse("unavailable", { headers: { "Retry-After": "10" } }), cors);
+    if (isDatabaseFailure(error)) return withHeaders(problemResponse("unavailable", { t: ctx.t, headers: { "Retry-After": "10" } }), cors);
     console.error(`[planado] API error: ${error instanceof Error ? error.name : "unknown"}`);
-    return withHeaders(problemResponse("internal"), cors);
+    return withHeaders(problemResponse("internal", { t: ctx.t }), cors);
   }
 }
 
 /** Fields the request may not send: the schema's own keys only, so typos do not pass silently. */
-function unknownFields(body: Record<string, unknown>, known: string[]): Record<string, string[]> | undefined {
+function unknownFields(body: Record<string, unknown>, known: string[], t: Translate): Record<string, string[]> | undefined {
   const unknown = Object.keys(body).filter((key) => !known.includes(key));
-  return unknown.length ? Object.fromEntries(unknown.map((key) => [key, ["Unknown field."]])) : undefined;
+  return unknown.length ? Object.fromEntries(unknown.map((key) => [key, [t("errors.unknownField")]])) : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const notAnObject = () => problemResponse("validation", { errors: { body: ["Send a JSON object."] } });
+const notAnObject = (t: Translate) => problemResponse("validation", { errors: { body: [t("errors.notAnObject")] }, t });
 
 export function createConference(request: Request, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "create", async () => {
-    const body = await readJsonBody(request);
+    const body = await readJsonBody(request, ctx.t);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) return notAnObject();
-    const unknown = unknownFields(body.value, Object.keys(bookingSchema.shape));
-    if (unknown) return problemResponse("validation", { errors: unknown });
-    const outcome = await book(body.value, ctx.now);
-    if (!outcome.ok) return problemResponse("validation", { errors: outcome.errors });
+    if (!isObject(body.value)) return notAnObject(ctx.t);
+    const unknown = unknownFields(body.value, Object.keys(bookingSchema.shape), ctx.t);
+    if (unknown) return problemResponse("validation", { errors: unknown, t: ctx.t });
+    const outcome = await book(body.value, ctx.now, ctx.t);
+    if (!outcome.ok) return problemResponse("validation", { errors: outcome.errors, t: ctx.t });
     const resource = conferenceResource(outcome.conference, ctx.baseUrl, outcome.booking.name);
     return json(resource, 201, { Location: resource.links.self, ETag: etag(resource.revision) });
   });
@@ -83,7 +86,7 @@ export function createConference(request: Request, ctx: ApiContext): Promise<Res
 export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
     const conference = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!conference) return problemResponse("not-found");
+    if (!conference) return problemResponse("not-found", { t: ctx.t });
     const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
     return json(conferenceResource(conference, ctx.baseUrl, name), 200, { ETag: etag(conference.revision) });
   });
@@ -96,20 +99,21 @@ export function readConference(request: Request, adminId: string, ctx: ApiContex
  */
 export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    const body = await readJsonBody(request);
+    const body = await readJsonBody(request, ctx.t);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) return notAnObject();
-    const unknown = unknownFields(body.value, Object.keys(patchSchema.shape));
-    if (unknown) return problemResponse("validation", { errors: unknown });
+    if (!isObject(body.value)) return notAnObject(ctx.t);
+    const unknown = unknownFields(body.value, Object.keys(patchSchema.shape), ctx.t);
+    if (unknown) return problemResponse("validation", { errors: unknown, t: ctx.t });
     const changes = body.value;
 
     const expected = ifMatchRevision(request);
-    if (expected === null) return problemResponse("precondition-failed");
+    if (expected === null) return problemResponse("precondition-failed", { t: ctx.t });
     const current = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!current) return problemResponse("not-found");
-    if (expected !== undefined && expected !== current.revision) return problemResponse("precondition-failed");
+    if (!current) return problemResponse("not-found", { t: ctx.t });
+    if (expected !== undefined && expected !== current.revision) return problemResponse("precondition-failed", { t: ctx.t });
 
-    const name = typeof changes.name === "string" ? changes.name : "Video conference";
+    // (Validation needs a name; one that was not sent is not changed, and the answer carries none.)
+    const name = typeof changes.name === "string" ? changes.name : ctx.t("form.instantName");
     const merged = {
       name,
       start: changes.start ?? current.localStart,
@@ -120,14 +124,14 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
           ? current.repeat && { ...current.repeat, count: current.remainingOccurrences + 1 }
           : changes.repeat,
     };
-    const validation = validateBooking(merged, { now: ctx.now, unchangedStart: current.startsAt });
+    const validation = validateBooking(merged, { now: ctx.now, unchangedStart: current.startsAt, t: ctx.t });
     if (!validation.ok) {
       const errors = "name" in changes ? validation.errors : Object.fromEntries(Object.entries(validation.errors).filter(([k]) => k !== "name"));
-      return problemResponse("validation", { errors });
+      return problemResponse("validation", { errors, t: ctx.t });
     }
     const outcome = await saveSchedule(adminId, current.revision, validation.value);
-    if (outcome.status === "not-found") return problemResponse("not-found");
-    if (outcome.status === "conflict") return problemResponse(expected === undefined ? "conflict" : "precondition-failed");
+    if (outcome.status === "not-found") return problemResponse("not-found", { t: ctx.t });
+    if (outcome.status === "conflict") return problemResponse(expected === undefined ? "conflict" : "precondition-failed", { t: ctx.t });
     const shownName = typeof changes.name === "string" ? validation.value.name : undefined;
     return json(conferenceResource(outcome.conference, ctx.baseUrl, shownName), 200, { ETag: etag(outcome.conference.revision) });
   });
@@ -135,7 +139,7 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 
 export function deleteConferenceApi(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemResponse("not-found");
+    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemResponse("not-found", { t: ctx.t });
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   });
 }
@@ -143,7 +147,7 @@ export function deleteConferenceApi(request: Request, adminId: string, ctx: ApiC
 export function readInvitation(request: Request, invitationId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
     const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
-    if (!found) return problemResponse("not-found");
+    if (!found) return problemResponse("not-found", { t: ctx.t });
     const { state, conference } = found;
     if (state.status === "waiting") {
       return json({ status: "waiting", startsAt: conference.startsAt.toISOString(), secondsToStart: state.secondsToOpen });

@@ -1,6 +1,7 @@
 /** The HTTP side of the API, on the web-standard Request and Response: bodies, CORS, answers. */
 import { problem, PROBLEM_CONTENT_TYPE } from "./problem";
 import type { Problem, ProblemType } from "./problem";
+import type { Translate } from "../i18n/translate";
 
 /** A booking is a few hundred bytes; anything over this is refused before it is read in full. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -11,8 +12,15 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...API_HEADERS, ...headers } });
 }
 
-export function problemResponse(type: ProblemType, options: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {}): Response {
-  const body: Problem = problem(type, options.errors);
+export interface ProblemOptions {
+  errors?: Record<string, string[]>;
+  headers?: Record<string, string>;
+  /** The client's language, for the title (English when not given). */
+  t?: Translate;
+}
+
+export function problemResponse(type: ProblemType, options: ProblemOptions = {}): Response {
+  const body: Problem = problem(type, options.errors, options.t);
   return new Response(JSON.stringify(body), {
     status: body.status,
     headers: { "Content-Type": PROBLEM_CONTENT_TYPE, ...API_HEADERS, ...options.headers },
@@ -22,11 +30,11 @@ export function problemResponse(type: ProblemType, options: { errors?: Record<st
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
-export async function readJsonBody(request: Request): Promise<BodyResult> {
+export async function readJsonBody(request: Request, t?: Translate): Promise<BodyResult> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, response: problemResponse("unsupported-media-type") };
+  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, response: problemResponse("unsupported-media-type", { t }) };
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: problemResponse("body-too-large") };
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: problemResponse("body-too-large", { t }) };
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,7 +46,7 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
-        return { ok: false, response: problemResponse("body-too-large") };
+        return { ok: false, response: problemResponse("body-too-large", { t }) };
       }
       chunks.push(value);
     }
@@ -46,7 +54,7 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
   } catch {
-    return { ok: false, response: problemResponse("invalid-json") };
+    return { ok: false, response: problemResponse("invalid-json", { t }) };
   }
 }
 
@@ -79,8 +87,8 @@ export function preflight(request: Request, allowed: string[], methods: string[]
   return new Response(null, { status: 204, headers });
 }
 
-export function methodNotAllowed(methods: string[]): Response {
-  return problemResponse("method-not-allowed", { headers: { Allow: [...methods, "OPTIONS"].join(", ") } });
+export function methodNotAllowed(methods: string[], t?: Translate): Response {
+  return problemResponse("method-not-allowed", { headers: { Allow: [...methods, "OPTIONS"].join(", ") }, t });
 }
 
 /** ETag of a revision, and the revision an If-Match names (undefined: none; null: not one of ours). */

@@ -3,6 +3,8 @@
  * Pure: the clock, the UID and the links come in as arguments.
  */
 import { createEvent, createEvents } from "ics";
+import { english } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
 import type { EventAttributes } from "ics";
 import { localParts, toLocal } from "../time/zoned";
 import type { LocalDateTime } from "../time/zoned";
@@ -23,6 +25,8 @@ export interface BuildOptions {
   invitationUrl: string;
   /** Minutes before the start for a reminder; 0 for none. */
   reminderMinutes: number;
+  /** The language of the description (English when not given): the downloader's. */
+  t?: Translate;
 }
 
 /** "20261201T090000" (wall clock, floating) or "20261201T080000Z" (UTC). */
@@ -43,8 +47,8 @@ export function recurrenceRule(event: Pick<CalendarEvent, "repeat" | "count">, l
   return `FREQ=${FREQ[event.repeat.unit]};INTERVAL=${event.repeat.every}${anchor};COUNT=${event.count}`;
 }
 
-export function describeEvent(invitationUrl: string): string {
-  return `Join the video conference: ${invitationUrl}\nThe link opens the room on Jitsi Meet when the conference starts.`;
+export function describeEvent(invitationUrl: string, t: Translate = english): string {
+  return t("calendar.eventDescription", { url: invitationUrl });
 }
 
 function attributes(event: CalendarEvent, zone: string | undefined, options: BuildOptions): EventAttributes {
@@ -59,7 +63,7 @@ function attributes(event: CalendarEvent, zone: string | undefined, options: Bui
     // `timestamp` (DTSTAMP) is supported by ics but missing from its type definitions.
     ...({ timestamp: options.now.getTime() } as object),
     url: options.invitationUrl,
-    description: describeEvent(options.invitationUrl),
+    description: describeEvent(options.invitationUrl, options.t),
     ...(rrule ? { recurrenceRule: rrule } : {}),
     ...(options.reminderMinutes > 0
       ? { alarms: [{ action: "display" as const, description: event.name, trigger: { minutes: options.reminderMinutes, before: true } }] }

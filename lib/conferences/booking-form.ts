@@ -5,7 +5,8 @@
  */
 import type { Repeat } from "../time/recurrence";
 import { isRealLocal } from "../time/zoned";
-import { LIMITS, MESSAGES, validateBooking } from "./schema";
+import { english } from "../i18n/translate";
+import { LIMITS, messages, validateBooking } from "./schema";
 import type { Booking, BookingInput, FieldErrors, ValidateOptions, Validation } from "./schema";
 
 export const FORM_FIELDS = [
@@ -34,7 +35,8 @@ export const REPEAT_PRESETS = {
 } as const satisfies Record<string, Repeat | null>;
 export type RepeatPreset = keyof typeof REPEAT_PRESETS;
 
-export const INSTANT_CONFERENCE_NAME = "Video conference";
+/** The name of an instant conference whose organizer gave none. */
+export const INSTANT_CONFERENCE_NAME = english("form.instantName");
 export const DEFAULT_OCCURRENCES = "4";
 
 /** The preset that describes a repetition, for filling the edit form. */
@@ -92,9 +94,11 @@ export function validateBookingForm(
   values: BookingFormValues,
   options: ValidateOptions & { intent?: "book" | "now" },
 ): Validation<Booking> {
+  const t = options.t ?? english;
+  const MESSAGES = messages(t);
   if (options.intent === "now") {
     const result = validateBooking(
-      { name: values.name.trim() || INSTANT_CONFERENCE_NAME, start: "now", timeZone: values.timeZone, durationMinutes: LIMITS.durationMinutes.default },
+      { name: values.name.trim() || t("form.instantName"), start: "now", timeZone: values.timeZone, durationMinutes: LIMITS.durationMinutes.default },
       options,
     );
     return result.ok ? result : { ok: false, errors: toFormErrors(result.errors) };

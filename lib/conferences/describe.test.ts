@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wording } from "../i18n/translate";
 import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "./describe";
 import { nameFromLink } from "./name";
 import { invitationUrl } from "./links";
@@ -49,7 +50,7 @@ describe("invitationText and mailtoLink", () => {
     expect(text).toContain(`Join: https://planado.example.org/i/${"a".repeat(26)}?n=Q%26A+%22live%22+%3Cb%3E`);
     expect(text).toContain("Add to your calendar: https://planado.example.org/calendar/x.ics");
     expect(text).toContain("Or subscribe, and your calendar follows any change: webcal://planado.example.org/calendar/feed/y.ics");
-    expect(invitationText({ ...details, repeat: "Does not repeat" })).not.toContain("Repeats:");
+    expect(invitationText({ ...details, repeat: null })).not.toContain("Repeats:");
   });
 
   it("makes a mailto: link without recipients that survives any name", () => {
@@ -58,5 +59,19 @@ describe("invitationText and mailtoLink", () => {
     expect(link).not.toMatch(/[\r\n <>"]/);
     const body = decodeURIComponent(new URL(link).searchParams.get("body") ?? "");
     expect(body).toContain("\r\nWhen: ");
+  });
+});
+
+describe("in German", () => {
+  const de = wording("de");
+
+  it("formats dates, repetitions and the invitation in German", () => {
+    expect(formatStartWithZone(new Date("2026-12-01T08:00:00Z"), "Europe/Berlin", de)).toBe("Dienstag, 1. Dezember 2026 um 09:00 (Europe/Berlin)");
+    expect(describeRepeat(null, 0, de)).toBe("Keine Wiederholung");
+    expect(describeRepeat({ every: 2, unit: "week" }, 3, de)).toBe("Alle 2 Wochen: dieser Termin und 3 weitere");
+    expect(describeRepeat({ every: 1, unit: "day" }, 0, de)).toBe("Jeden Tag: Dies ist der letzte Termin");
+    const text = invitationText({ name: "Chor", when: "w", repeat: null, invitationUrl: "u", calendarUrl: "c", subscriptionUrl: "s" }, de);
+    expect(text.split("\n")[0]).toBe("Sie sind zu einer Videokonferenz eingeladen: Chor");
+    expect(decodeURIComponent(mailtoLink("Chor", text, de))).toContain("subject=Einladung: Chor");
   });
 });

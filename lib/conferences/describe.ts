@@ -1,19 +1,23 @@
 /**
  * Words for a conference: when it starts, how it repeats, the invitation text to copy or e-mail.
- * Pure functions of their arguments, so pages, e-mails and tests say exactly the same thing.
+ * Pure functions of their arguments (the language included), so pages, e-mails and tests say exactly
+ * the same thing.
  */
 import type { Repeat } from "../time/recurrence";
+import { intlLocale } from "../i18n/locales";
+import { ENGLISH } from "../i18n/translate";
+import type { Wording } from "../i18n/translate";
 
-const LOCALE = "en-GB";
-
-// Building a DateTimeFormat costs far more than using one (ICU loads the zone): keep one per zone.
+// Building a DateTimeFormat costs far more than using one (ICU loads the zone): keep one per
+// language and zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "Tuesday, 1 December 2026 at 09:00" in the given zone. */
-export function formatStart(instant: Date, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
+/** "Tuesday, 1 December 2026 at 09:00" (or "Dienstag, 1. Dezember 2026 um 09:00") in the given zone. */
+export function formatStart(instant: Date, timeZone: string, { locale }: Wording = ENGLISH): string {
+  const key = `${locale} ${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(LOCALE, {
+    formatter = new Intl.DateTimeFormat(intlLocale(locale), {
       timeZone,
       weekday: "long",
       day: "numeric",
@@ -23,63 +27,62 @@ export function formatStart(instant: Date, timeZone: string): string {
       minute: "2-digit",
       hourCycle: "h23",
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter.format(instant);
 }
 
-/** "Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)". */
-export function formatStartWithZone(instant: Date, timeZone: string): string {
-  return `${formatStart(instant, timeZone)} (${timeZone.replaceAll("_", " ")})`;
+/** A zone's name as people read it: "America/New York". */
+export function zoneLabel(timeZone: string): string {
+  return timeZone.replaceAll("_", " ");
 }
 
-const UNIT_WORDS: Record<Repeat["unit"], [string, string]> = {
-  day: ["day", "days"],
-  week: ["week", "weeks"],
-  month: ["month", "months"],
-  year: ["year", "years"],
-};
+/** "Tuesday, 1 December 2026 at 09:00 (Europe/Berlin)". */
+export function formatStartWithZone(instant: Date, timeZone: string, wording: Wording = ENGLISH): string {
+  return `${formatStart(instant, timeZone, wording)} (${zoneLabel(timeZone)})`;
+}
 
 /** "every week", "every 2 weeks", "every day" … */
-export function describeInterval(repeat: Repeat): string {
-  const [one, many] = UNIT_WORDS[repeat.unit];
-  return repeat.every === 1 ? `every ${one}` : `every ${repeat.every} ${many}`;
+export function describeInterval(repeat: Repeat, { t }: Wording = ENGLISH): string {
+  return t("describe.interval", { unit: repeat.unit, every: repeat.every });
 }
 
 /** "Does not repeat" or "Every 2 weeks: this meeting and 3 more". */
-export function describeRepeat(repeat: Repeat | null, remainingOccurrences: number): string {
-  if (!repeat) return "Does not repeat";
-  const interval = describeInterval(repeat);
-  const capitalised = interval[0]!.toUpperCase() + interval.slice(1);
-  if (remainingOccurrences === 0) return `${capitalised}: this is the last meeting`;
-  return `${capitalised}: this meeting and ${remainingOccurrences} more`;
+export function describeRepeat(repeat: Repeat | null, remainingOccurrences: number, wording: Wording = ENGLISH): string {
+  const { t, locale } = wording;
+  if (!repeat) return t("describe.noRepeat");
+  const text = describeInterval(repeat, wording);
+  const interval = text.charAt(0).toLocaleUpperCase(intlLocale(locale)) + text.slice(1);
+  if (remainingOccurrences === 0) return t("describe.repeatLast", { interval });
+  return t("describe.repeatMore", { interval, remaining: remainingOccurrences });
 }
 
 export interface InvitationDetails {
   name: string;
   when: string;
-  repeat: string;
+  /** The repetition in words, or null when the conference does not repeat. */
+  repeat: string | null;
   invitationUrl: string;
   calendarUrl: string;
   subscriptionUrl: string;
 }
 
 /** The text participants receive, by copy and paste or e-mail. */
-export function invitationText(d: InvitationDetails): string {
+export function invitationText(d: InvitationDetails, { t }: Wording = ENGLISH): string {
   return [
-    `You are invited to a video conference: ${d.name}`,
+    t("describe.invitedTo", { name: d.name }),
     "",
-    `When: ${d.when}`,
-    ...(d.repeat === "Does not repeat" ? [] : [`Repeats: ${d.repeat}`]),
-    `Join: ${d.invitationUrl}`,
-    `Add to your calendar: ${d.calendarUrl}`,
-    `Or subscribe, and your calendar follows any change: ${d.subscriptionUrl}`,
+    t("describe.when", { when: d.when }),
+    ...(d.repeat ? [t("describe.repeats", { repeat: d.repeat })] : []),
+    t("describe.join", { url: d.invitationUrl }),
+    t("describe.calendar", { url: d.calendarUrl }),
+    t("describe.subscribe", { url: d.subscriptionUrl }),
     "",
-    "The link opens the conference room on Jitsi Meet when the conference starts.",
+    t("describe.footer"),
   ].join("\n");
 }
 
 /** A mailto: link with subject and body filled in; the recipients are left to the sender. */
-export function mailtoLink(name: string, text: string): string {
-  return `mailto:?subject=${encodeURIComponent(`Invitation: ${name}`)}&body=${encodeURIComponent(text.replaceAll("\n", "\r\n"))}`;
+export function mailtoLink(name: string, text: string, { t }: Wording = ENGLISH): string {
+  return `mailto:?subject=${encodeURIComponent(t("describe.subject", { name }))}&body=${encodeURIComponent(text.replaceAll("\n", "\r\n"))}`;
 }

@@ -3,6 +3,7 @@
  * API alike: validation, ids and storage take one path whichever door a request comes through.
  */
 import { getConfig } from "../env";
+import type { Translate } from "../i18n/translate";
 import { invitationState } from "./conference";
 import type { Conference, InvitationState, Policy } from "./conference";
 import { validateBookingForm } from "./booking-form";
@@ -42,13 +43,13 @@ async function store(validation: ReturnType<typeof validateBooking>): Promise<Bo
 }
 
 /** Books from API input (see ./schema.ts for its shape). */
-export function book(input: unknown, now: Date): Promise<BookOutcome> {
-  return store(validateBooking(input, { now }));
+export function book(input: unknown, now: Date, t?: Translate): Promise<BookOutcome> {
+  return store(validateBooking(input, { now, t }));
 }
 
 /** Books from the booking form; `intent: "now"` opens a room at once. */
-export function bookFromForm(values: BookingFormValues, intent: "book" | "now", now: Date): Promise<BookOutcome> {
-  return store(validateBookingForm(values, { now, intent }));
+export function bookFromForm(values: BookingFormValues, intent: "book" | "now", now: Date, t?: Translate): Promise<BookOutcome> {
+  return store(validateBookingForm(values, { now, intent, t }));
 }
 
 export type EditOutcome =
@@ -57,10 +58,10 @@ export type EditOutcome =
   | { ok: false; status: "not-found" | "conflict" };
 
 /** Changes the schedule from the edit form, if nobody changed it since `revision`. */
-export async function editFromForm(adminId: string, revision: number, values: BookingFormValues, now: Date): Promise<EditOutcome> {
+export async function editFromForm(adminId: string, revision: number, values: BookingFormValues, now: Date, t?: Translate): Promise<EditOutcome> {
   const current = await findByAdminId(adminId);
   if (!current) return { ok: false, status: "not-found" };
-  const validation = validateBookingForm(values, { now, unchangedStart: current.startsAt });
+  const validation = validateBookingForm(values, { now, unchangedStart: current.startsAt, t });
   if (!validation.ok) return validation;
   const outcome = await saveSchedule(adminId, revision, validation.value);
   if (outcome.status !== "saved") return { ok: false, status: outcome.status };

@@ -11,6 +11,8 @@ import { REPEAT_UNITS } from "../time/recurrence";
 import { wholeNumber } from "../whole-number";
 import { isRealLocal, isValidTimeZone, resolveLocal, toLocal } from "../time/zoned";
 import type { Schedule } from "./conference";
+import { english } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
 import { cleanName, NAME_MAX_LENGTH, visibleLength } from "./name";
 
 export const LIMITS = {
@@ -23,37 +25,55 @@ export const LIMITS = {
   maxYearsAhead: 10,
 } as const;
 
-export const MESSAGES = {
-  nameMissing: "Enter a name for the conference.",
-  nameTooLong: `Use at most ${NAME_MAX_LENGTH} characters for the name.`,
-  startMissing: "Enter the date and time the conference starts.",
-  startInvalid: "Enter the date as YYYY-MM-DD and the time as HH:MM (24-hour clock).",
-  dateMissing: "Enter the date the conference starts.",
-  dateInvalid: "Enter the date as YYYY-MM-DD, for example 2026-12-01.",
-  dateNonexistent: (date: string) => `${date} is not a date in the calendar.`,
-  timeMissing: "Enter the time the conference starts.",
-  timeInvalid: "Enter the time as HH:MM on a 24-hour clock, for example 09:30.",
-  startNonexistent: (zone: string) =>
-    `That time does not exist in ${zone}: the clocks skip it for daylight saving time. Choose another time.`,
-  startPast: "That time has already passed. Choose a time in the future, or open a room now.",
-  startTooFar: `Choose a start within the next ${LIMITS.maxYearsAhead} years.`,
-  timeZoneInvalid: "Choose a time zone from the list.",
-  duration: `Enter a duration from ${LIMITS.durationMinutes.min} to ${LIMITS.durationMinutes.max} minutes.`,
-  every: `Enter how often it repeats: every ${LIMITS.every.min} to ${LIMITS.every.max}.`,
-  unit: "Choose days, weeks, months or years.",
-  count: `Enter the number of meetings, from ${LIMITS.count.min} to ${LIMITS.count.max}.`,
-} as const;
+/** The validation messages in one language (the texts live in messages/*.json). */
+export function messagesFor(t: Translate) {
+  return {
+    nameMissing: t("errors.nameMissing"),
+    nameTooLong: t("errors.nameTooLong", { max: NAME_MAX_LENGTH }),
+    startMissing: t("errors.startMissing"),
+    startInvalid: t("errors.startInvalid"),
+    dateMissing: t("errors.dateMissing"),
+    dateInvalid: t("errors.dateInvalid"),
+    dateNonexistent: (date: string) => t("errors.dateNonexistent", { date }),
+    timeMissing: t("errors.timeMissing"),
+    timeInvalid: t("errors.timeInvalid"),
+    startNonexistent: (zone: string) => t("errors.startNonexistent", { zone }),
+    startPast: t("errors.startPast"),
+    startTooFar: t("errors.startTooFar", { years: LIMITS.maxYearsAhead }),
+    timeZoneInvalid: t("errors.timeZoneInvalid"),
+    duration: t("errors.duration", { min: LIMITS.durationMinutes.min, max: LIMITS.durationMinutes.max }),
+    every: t("errors.every", { min: LIMITS.every.min, max: LIMITS.every.max }),
+    unit: t("errors.unit"),
+    count: t("errors.count", { min: LIMITS.count.min, max: LIMITS.count.max }),
+  };
+}
+
+export type Messages = ReturnType<typeof messagesFor>;
+type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+const byTranslator = new WeakMap<Translate, Messages>();
+export function messages(t: Translate = english): Messages {
+  let found = byTranslator.get(t);
+  if (!found) byTranslator.set(t, (found = messagesFor(t)));
+  return found;
+}
+
+/** English messages, for tests and logs. */
+export const MESSAGES = messages(english);
+
+// The schema carries message keys; fieldErrors() turns them into sentences in the caller's language.
+const M = Object.fromEntries(Object.keys(MESSAGES).map((key) => [key, key])) as { [K in MessageKey]: K };
 
 export const nameSchema = z
-  .string({ error: MESSAGES.nameMissing })
+  .string({ error: M.nameMissing })
   .transform(cleanName)
-  .refine((name) => name.length > 0, { error: MESSAGES.nameMissing })
-  .refine((name) => visibleLength(name) <= NAME_MAX_LENGTH, { error: MESSAGES.nameTooLong });
+  .refine((name) => name.length > 0, { error: M.nameMissing })
+  .refine((name) => visibleLength(name) <= NAME_MAX_LENGTH, { error: M.nameTooLong });
 
 export const repeatSchema = z.object({
-  every: wholeNumber(LIMITS.every.min, LIMITS.every.max, MESSAGES.every),
-  unit: z.enum(REPEAT_UNITS, { error: MESSAGES.unit }),
-  count: wholeNumber(LIMITS.count.min, LIMITS.count.max, MESSAGES.count),
+  every: wholeNumber(LIMITS.every.min, LIMITS.every.max, M.every),
+  unit: z.enum(REPEAT_UNITS, { error: M.unit }),
+  count: wholeNumber(LIMITS.count.min, LIMITS.count.max, M.count),
 });
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -61,20 +81,20 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 export const bookingSchema = z.object({
   name: nameSchema.meta({ description: "The conference's name (1-200 characters). Never stored: it only goes into the links." }),
   start: z
-    .string({ error: MESSAGES.startMissing })
+    .string({ error: M.startMissing })
     .trim()
-    .refine((s) => s.length > 0, { error: MESSAGES.startMissing })
-    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: MESSAGES.startInvalid })
+    .refine((s) => s.length > 0, { error: M.startMissing })
+    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: M.startInvalid })
     .meta({
       description: 'Wall-clock time in timeZone ("2026-12-01T09:00"), an ISO instant with Z or an offset, or "now". Kept to the minute.',
       examples: ["2026-12-01T09:00", "2026-12-01T08:00:00Z", "now"],
     }),
   timeZone: z
-    .string({ error: MESSAGES.timeZoneInvalid })
+    .string({ error: M.timeZoneInvalid })
     .trim()
-    .refine(isValidTimeZone, { error: MESSAGES.timeZoneInvalid })
+    .refine(isValidTimeZone, { error: M.timeZoneInvalid })
     .meta({ description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it.", examples: ["Europe/Berlin"] }),
-  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, MESSAGES.duration).default(
+  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, M.duration).default(
     LIMITS.durationMinutes.default,
   ),
   repeat: repeatSchema
@@ -96,25 +116,30 @@ export type FieldErrors = Record<string, string[]>;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.ZodError, t: Translate = english): FieldErrors {
+  const texts = messages(t) as Record<string, unknown>;
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    (errors[key] ??= []).push(issue.message);
+    const text = texts[issue.message];
+    (errors[key] ??= []).push(typeof text === "string" ? text : issue.message);
   }
   return errors;
 }
 
 export interface ValidateOptions {
   now: Date;
+  /** The language of the messages (English when not given). */
+  t?: Translate;
   /** A start equal to this instant is accepted even if it has passed (an edit that keeps the start). */
   unchangedStart?: Date;
 }
 
 /** Validates input from the form or the API and resolves its start; never throws on bad input. */
-export function validateBooking(input: unknown, { now, unchangedStart }: ValidateOptions): Validation<Booking> {
+export function validateBooking(input: unknown, { now, unchangedStart, t = english }: ValidateOptions): Validation<Booking> {
+  const MESSAGES = messages(t);
   const parsed = bookingSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, t) };
   const value: ParsedBooking = parsed.data;
 
   const start: string = value.start;

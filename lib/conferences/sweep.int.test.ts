@@ -158,7 +158,9 @@ describe("sweep", () => {
   });
 
   it("finds due rows through the index on starts_at", async () => {
-    await clear();
+    // TRUNCATE, not DELETE: rows an earlier test deleted stay in the index until InnoDB purges them,
+    // and the optimiser would count them, choosing a full scan now and then.
+    await db().$executeRawUnsafe("TRUNCATE TABLE conferences");
     // Enough rows that the optimiser has a real choice.
     const values = Array.from({ length: 3000 }, (_, i) => {
       const id = String(i).padStart(6, "0");
@@ -176,6 +178,6 @@ describe("sweep", () => {
         "EXPLAIN DELETE FROM conferences WHERE starts_at <= '2027-01-01 05:00:00' AND remaining_occurrences = 0 ORDER BY starts_at LIMIT 1000",
       ),
     ];
-    for (const [plan] of plans) expect(plan!.key).toBe("conferences_starts_at_idx");
+    for (const [plan] of plans) expect(plan!.key, JSON.stringify(plan, (_k, v) => (typeof v === "bigint" ? Number(v) : v))).toBe("conferences_starts_at_idx");
   });
 });

@@ -114,7 +114,7 @@ describe("hostile input", () => {
         for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
         expect(parseCalendar(text).events[0]!.summary).toBe(name);
         expect(fileSlug(name)).toMatch(/^[a-z0-9-]{1,60}$/);
-        const invitation = invitationText({ name, when: "w", repeat: "Does not repeat", invitationUrl: "u", calendarUrl: "c", subscriptionUrl: "s" });
+        const invitation = invitationText({ name, when: "w", repeat: null, invitationUrl: "u", calendarUrl: "c", subscriptionUrl: "s" });
         expect(invitation.split("\n")[0]).toBe(`You are invited to a video conference: ${name}`);
         const mailto = mailtoLink(name, invitation);
         expect(mailto).not.toMatch(/[\s<>"]/);

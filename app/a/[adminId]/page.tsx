@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
 import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "@/lib/conferences/describe";
@@ -8,6 +9,7 @@ import { adminUrl, invitationUrl } from "@/lib/conferences/links";
 import { timeZoneNames } from "@/lib/time/zoned";
 import { editConference } from "../../actions";
 import { baseUrl } from "../../_shared/base-url";
+import { currentWording, localPath } from "../../_i18n/server";
 import { visitorLookUp } from "../../_shared/visitor";
 import { editDefaults } from "../../_shared/defaults";
 import { CalendarLinks } from "../../_components/calendar-links";
@@ -15,14 +17,18 @@ import { CopyButton } from "../../_components/copy-button";
 import { inputClass } from "../../_components/field";
 import { QrCode } from "../../_components/qr-code";
 import { ScheduleForm } from "../../_components/schedule-form";
+import { ClientMessages } from "../../_i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Your conference", robots: { index: false, follow: false } };
+export async function generateMetadata({ searchParams }: PageProps<"/a/[adminId]">): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: nameFromLink((await searchParams).n) ?? t("adminTitle"), robots: { index: false, follow: false } };
+}
 
 const notice = "rounded-lg border px-4 py-3";
 const secondaryButton =
-  "inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-600/40 dark:text-sky-300 dark:hover:bg-slate-800";
+  "inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus-ring dark:text-sky-300 dark:hover:bg-slate-800";
 
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
@@ -30,8 +36,10 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
   const conference = await visitorLookUp(() => findByAdminId(adminId));
   if (!conference) notFound();
 
+  const t = await getTranslations("admin");
+  const wording = await currentWording();
   const name = nameFromLink(query.n);
-  const title = name ?? "Your conference";
+  const title = name ?? t("untitled");
   const base = await baseUrl();
   const links = {
     invitation: invitationUrl(base, conference.invitationId, name),
@@ -39,115 +47,120 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
     admin: adminUrl(base, adminId, name),
   };
   const calendar = calendarLinks(base, conference, name);
-  const when = formatStartWithZone(conference.startsAt, conference.timeZone);
-  const repeat = describeRepeat(conference.repeat, conference.remainingOccurrences);
-  const text = invitationText({ name: title, when, repeat, invitationUrl: links.invitation, calendarUrl: calendar.file, subscriptionUrl: calendar.webcal });
-  const deleteQuery = name ? `?${new URLSearchParams({ n: name })}` : "";
+  const when = formatStartWithZone(conference.startsAt, conference.timeZone, wording);
+  const repeat = describeRepeat(conference.repeat, conference.remainingOccurrences, wording);
+  const text = invitationText(
+    { name: title, when, repeat: conference.repeat && repeat, invitationUrl: links.invitation, calendarUrl: calendar.file, subscriptionUrl: calendar.webcal },
+    wording,
+  );
+  const joinPath = await localPath(`/a/${adminId}/join`);
+  const deletePath = await localPath(`/a/${adminId}/delete${name ? `?${new URLSearchParams({ n: name })}` : ""}`);
 
   return (
     <div className="space-y-10">
       <header className="space-y-3">
         {query.booked === "1" && (
           <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
-            Your conference is booked. Send the invitation to the participants and keep this page&rsquo;s address.
+            {t("booked")}
           </p>
         )}
         {query.conflict === "1" && (
           <p role="status" className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
-            Your change was not saved: the conference was changed meanwhile (in another window, or its next meeting began).
-            Below is the current schedule; please make your change again.
+            {t("conflict")}
           </p>
         )}
         {query.updated === "1" && (
           <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
-            Your changes are saved. Participants who downloaded the calendar file need the new one: send them the invitation
-            below again. Those who subscribed see the change by themselves.
+            {t("updated")}
           </p>
         )}
         <h1 className="break-words text-3xl font-bold tracking-tight">{title}</h1>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">Starts</dt>
+          <dt className="font-medium">{t("starts")}</dt>
           <dd data-testid="starts">{when}</dd>
-          <dt className="font-medium">Duration</dt>
-          <dd>{conference.durationMinutes} minutes</dd>
-          <dt className="font-medium">Repeats</dt>
+          <dt className="font-medium">{t("duration")}</dt>
+          <dd>{t("durationValue", { minutes: conference.durationMinutes })}</dd>
+          <dt className="font-medium">{t("repeats")}</dt>
           <dd data-testid="repeats">{repeat}</dd>
         </dl>
       </header>
 
       <section aria-labelledby="invite-title" className="space-y-4">
         <h2 id="invite-title" className="text-xl font-semibold">
-          Invite participants
+          {t("inviteTitle")}
         </h2>
         <div>
           <label htmlFor="invitation-link" className="mb-1 block font-medium">
-            Invitation link
+            {t("invitationLink")}
           </label>
           <input id="invitation-link" readOnly value={links.invitation} className={inputClass} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <CopyButton text={text} label="Copy invitation" />
-          <a href={mailtoLink(title, text)} className={secondaryButton}>
-            Send by e-mail
+          <ClientMessages paths={["admin.copied", "admin.copyFailed"]}>
+            <CopyButton text={text} label={t("copy")} />
+          </ClientMessages>
+          <a href={mailtoLink(title, text, wording)} className={secondaryButton}>
+            {t("email")}
           </a>
         </div>
         <CalendarLinks links={calendar} />
         <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-          <summary className="cursor-pointer font-medium">Invitation text</summary>
+          <summary className="cursor-pointer rounded py-2 font-medium focus-ring">{t("invitationText")}</summary>
           <label htmlFor="invitation-text" className="sr-only">
-            Invitation text
+            {t("invitationText")}
           </label>
           <textarea id="invitation-text" readOnly rows={9} value={text} className={`${inputClass} mt-2 font-mono text-sm`} />
         </details>
-        <QrCode url={links.invitation} fallbackUrl={links.bareInvitation} label="QR code of the invitation link" />
-        <p className="text-sm text-slate-600 dark:text-slate-400">Planado never learns whom you invite.</p>
+        <QrCode url={links.invitation} fallbackUrl={links.bareInvitation} label={t("qr")} />
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("neverLearns")}</p>
       </section>
 
       <section aria-labelledby="admin-title" className="space-y-3">
         <h2 id="admin-title" className="text-xl font-semibold">
-          Your admin link
+          {t("adminTitle")}
         </h2>
         <p className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
-          Keep this link private: anyone who has it can change or delete the conference. Bookmark it; Planado cannot send it
-          to you again.
+          {t("adminWarning")}
         </p>
         <label htmlFor="admin-link" className="sr-only">
-          Admin link
+          {t("adminLink")}
         </label>
         <input id="admin-link" readOnly value={links.admin} className={inputClass} />
       </section>
 
       <section aria-labelledby="join-title" className="space-y-3">
         <h2 id="join-title" className="text-xl font-semibold">
-          Join now
+          {t("joinTitle")}
         </h2>
-        <p>As the organizer, you can enter the room before the start, to prepare it or to let people in.</p>
-        <a href={`/a/${adminId}/join`} className={secondaryButton}>
-          Join now
+        <p>{t("joinText")}</p>
+        <a href={joinPath} className={secondaryButton}>
+          {t("join")}
         </a>
       </section>
 
       <section aria-labelledby="edit-title" className="space-y-4">
         <h2 id="edit-title" className="text-xl font-semibold">
-          Change the conference
+          {t("editTitle")}
         </h2>
-        <ScheduleForm
-          key={conference.revision}
-          mode="edit"
-          action={editConference}
-          defaults={editDefaults(conference, name ?? "")}
-          timeZones={timeZoneNames()}
-          hidden={{ adminId, revision: String(conference.revision) }}
-        />
+        <ClientMessages paths={["form"]}>
+          <ScheduleForm
+            key={conference.revision}
+            mode="edit"
+            action={editConference}
+            defaults={editDefaults(conference, name ?? "")}
+            timeZones={timeZoneNames()}
+            hidden={{ adminId, revision: String(conference.revision) }}
+          />
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="delete-title" className="space-y-3">
         <h2 id="delete-title" className="text-xl font-semibold">
-          Delete the conference
+          {t("deleteTitle")}
         </h2>
-        <p>The invitation link stops working at once.</p>
-        <a href={`/a/${adminId}/delete${deleteQuery}`} className={secondaryButton}>
-          Delete…
+        <p>{t("deleteText")}</p>
+        <a href={deletePath} className={secondaryButton}>
+          {t("delete")}
         </a>
       </section>
     </div>

@@ -2,10 +2,22 @@
 import type { ApiContext } from "@/lib/api/handlers";
 import { methodNotAllowed, preflight } from "@/lib/api/http";
 import { getConfig } from "@/lib/env";
+import { negotiateLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { clientAddress, requestBaseUrl } from "@/lib/request";
 
 export function apiContext(request: Request): ApiContext {
-  return { now: new Date(), baseUrl: requestBaseUrl(request.headers, getConfig().PUBLIC_URL), client: clientAddress(request.headers) };
+  return {
+    now: new Date(),
+    baseUrl: requestBaseUrl(request.headers, getConfig().PUBLIC_URL),
+    client: clientAddress(request.headers),
+    t: apiTranslator(request),
+  };
+}
+
+/** API clients choose their language with Accept-Language only (no ?lang=: URLs stay stable). */
+function apiTranslator(request: Request) {
+  return translator(negotiateLocale(request.headers.get("accept-language")));
 }
 
 type Handler = (request: Request) => Response | Promise<Response>;
@@ -19,6 +31,6 @@ export function otherMethods(offered: string[]): Record<string, Handler> {
   const handlers: Record<string, Handler> = {
     OPTIONS: (request) => preflight(request, getConfig().API_CORS_ORIGINS, offered),
   };
-  for (const method of ALL) if (!offered.includes(method)) handlers[method] = () => methodNotAllowed(offered);
+  for (const method of ALL) if (!offered.includes(method)) handlers[method] = (request) => methodNotAllowed(offered, apiTranslator(request));
   return handlers;
 }

@@ -4,6 +4,8 @@ import { secretFromConfig } from "@/lib/calendar";
 import { eventUid } from "@/lib/calendar/signing";
 import { invitationUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { localeOfRequest } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { baseUrl } from "../../_shared/base-url";
 import { calendarError, calendarResponse } from "../respond";
 
@@ -15,16 +17,17 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: RouteContext<"/calendar/[file]">) {
   const { file } = await params;
-  if (!file.endsWith(".ics")) return calendarError("notFound", 404);
+  if (!file.endsWith(".ics")) return calendarError(request, "notFound", 404);
   const secret = secretFromConfig();
   const decoded = decodeEvent(new URL(request.url).searchParams, secret);
-  if (!decoded.ok) return calendarError(decoded.reason);
+  if (!decoded.ok) return calendarError(request, decoded.reason);
   const { event } = decoded;
   const calendar = buildCalendar(event, {
     now: new Date(),
     uid: eventUid(secret, event.invitationId),
     invitationUrl: invitationUrl(await baseUrl(), event.invitationId, event.name),
     reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
+    t: translator(localeOfRequest(new URL(request.url), request.headers).locale),
   });
   return calendarResponse(calendar, event.name);
 }

@@ -4,22 +4,38 @@
  * how many milliseconds were left when it answered, and the page measures time since then with the
  * monotonic performance clock, so a phone whose clock is wrong still forwards at the right second.
  */
-import { useEffect, useState } from "react";
+// Not next-intl here: this page is the one everybody opens at the start, on any phone, so it gets
+// the compiled messages it needs and a tiny formatter (see lib/i18n/compiled.ts).
+import { useEffect, useMemo, useState } from "react";
+import { compiledTranslator } from "@/lib/i18n/compiled";
+import type { CompiledTree } from "@/lib/i18n/compiled";
+import { intlLocale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { countdownAnnouncement, FORWARD_MARGIN_MS, forwardDelay, remainingText } from "@/lib/conferences/countdown";
 import { useHydrated } from "../../_components/use-hydrated";
 
-/** The start in the viewer's own zone, when it differs from the organizer's. */
-function viewerTime(startsAt: string, organizerZone: string): string | undefined {
+/** The start in the viewer's own zone (in the page's language), when it differs from the organizer's. */
+function viewerTime(startsAt: string, organizerZone: string, locale: Locale): string | undefined {
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!viewerZone || viewerZone === organizerZone) return undefined;
-  const text = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" }).format(new Date(startsAt));
+  const text = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeStyle: "short" }).format(new Date(startsAt));
   return `${text} (${viewerZone.replaceAll("_", " ")})`;
 }
 
-export function Countdown({ msToOpen, startsAt, organizerZone }: { msToOpen: number; startsAt: string; organizerZone: string }) {
+interface Props {
+  msToOpen: number;
+  startsAt: string;
+  organizerZone: string;
+  locale: Locale;
+  /** The compiled messages it needs (countdown.*, invitation.yourTime and .startsIn). */
+  messages: CompiledTree;
+}
+
+export function Countdown({ msToOpen, startsAt, organizerZone, locale, messages }: Props) {
   const [left, setLeft] = useState(msToOpen);
   const hydrated = useHydrated();
-  const localTime = hydrated ? viewerTime(startsAt, organizerZone) : undefined;
+  const t = useMemo(() => compiledTranslator(messages, intlLocale(locale)), [messages, locale]);
+  const localTime = hydrated ? viewerTime(startsAt, organizerZone, locale) : undefined;
 
   useEffect(() => {
     // The server computed msToOpen when it answered, i.e. about when the response started to arrive.
@@ -53,20 +69,22 @@ export function Countdown({ msToOpen, startsAt, organizerZone }: { msToOpen: num
     <div className="space-y-4">
       {localTime && (
         <p data-testid="viewer-time">
-          <span className="font-medium">Your time: </span>
+          <span className="font-medium">{t("invitation.yourTime")} </span>
           {localTime}
         </p>
       )}
       <div className="rounded-2xl bg-slate-100 p-6 text-center dark:bg-slate-800">
         <p className="text-sm font-medium text-slate-600 dark:text-slate-300" id="countdown-label">
-          Starts in
+          {t("invitation.startsIn")}
         </p>
-        <p className="font-mono text-4xl font-bold tabular-nums sm:text-5xl" aria-labelledby="countdown-label" aria-live="off" data-testid="countdown">
-          {remainingText(left)}
+        {/* A timer, which may be named (a plain paragraph may not); it is silent by itself: the
+            announcement below speaks now and then, not every second. */}
+        <p role="timer" className="font-mono text-4xl font-bold tabular-nums sm:text-5xl" aria-labelledby="countdown-label" aria-live="off" data-testid="countdown">
+          {remainingText(left, t)}
         </p>
       </div>
       <p className="sr-only" aria-live="polite">
-        {countdownAnnouncement(left)}
+        {countdownAnnouncement(left, t)}
       </p>
     </div>
   );

@@ -1,14 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { localPath } from "../../_i18n/server";
 
-export default function InvitationNotFound() {
+export default async function InvitationNotFound() {
+  const t = await getTranslations("invitation");
+  const home = await localPath("/");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">This invitation does not work</h1>
-      <p>
-        The conference has ended or was deleted, or the link was not copied completely. Please ask the organizer for a new
-        invitation.
-      </p>
-      <a href="/" className="font-medium underline">
-        Book a conference of your own
+      <h1 className="text-3xl font-bold tracking-tight">{t("notFoundTitle")}</h1>
+      <p>{t("notFoundText")}</p>
+      <a href={home} className="font-medium underline">
+        {t("notFoundLink")}
       </a>
     </div>
   );

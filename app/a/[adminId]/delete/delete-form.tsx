@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { deleteConference } from "../../../actions";
 import { initialFormState } from "../../../_shared/form-state";
 
 export function DeleteForm({ adminId }: { adminId: string }) {
+  const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState(deleteConference, initialFormState);
   return (
     <form action={formAction} className="space-y-3">
@@ -14,9 +16,9 @@ export function DeleteForm({ adminId }: { adminId: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="min-h-12 rounded-lg bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 focus:outline-none focus-visible:ring-4 focus-visible:ring-red-700/40 disabled:opacity-60"
+        className="min-h-12 rounded-lg bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 focus-ring disabled:opacity-60"
       >
-        Yes, delete it
+        {t("deleteYes")}
       </button>
     </form>
   );

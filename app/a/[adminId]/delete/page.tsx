@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { findByAdminId } from "@/lib/conferences";
 import { formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
 import { visitorLookUp } from "../../../_shared/visitor";
+import { currentWording, localPath } from "../../../_i18n/server";
 import { DeleteForm } from "./delete-form";
+import { ClientMessages } from "../../../_i18n/client-messages";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Delete the conference", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("deleteTitle"), robots: { index: false, follow: false } };
+}
 
 /** The confirmation step: a page of its own, so it works without JavaScript. */
 export default async function DeletePage({ params, searchParams }: PageProps<"/a/[adminId]/delete">) {
@@ -15,18 +20,19 @@ export default async function DeletePage({ params, searchParams }: PageProps<"/a
   const name = nameFromLink((await searchParams).n);
   const conference = await visitorLookUp(() => findByAdminId(adminId));
   if (!conference) notFound();
-  const back = `/a/${adminId}${name ? `?${new URLSearchParams({ n: name })}` : ""}`;
+  const t = await getTranslations("delete");
+  const wording = await currentWording();
+  const back = await localPath(`/a/${adminId}${name ? `?${new URLSearchParams({ n: name })}` : ""}`);
   return (
     <div className="space-y-6">
-      <h1 className="break-words text-3xl font-bold tracking-tight">Delete {name ? `“${name}”` : "this conference"}?</h1>
-      <p>
-        The conference on {formatStartWithZone(conference.startsAt, conference.timeZone)}
-        {conference.repeat ? " and all its later meetings" : ""} will be deleted. The invitation link stops working; this cannot be undone.
-      </p>
+      <h1 className="break-words text-3xl font-bold tracking-tight">{name ? t("titleNamed", { name }) : t("titleUnnamed")}</h1>
+      <p>{t("text", { when: formatStartWithZone(conference.startsAt, conference.timeZone, wording), repeats: conference.repeat ? "yes" : "no" })}</p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <DeleteForm adminId={adminId} />
+        <ClientMessages paths={["admin.deleteYes"]}>
+          <DeleteForm adminId={adminId} />
+        </ClientMessages>
         <a href={back} className="inline-flex min-h-12 items-center justify-center rounded-lg px-5 py-3 font-semibold underline">
-          No, keep it
+          {t("keep")}
         </a>
       </div>
     </div>

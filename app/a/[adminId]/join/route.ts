@@ -5,10 +5,11 @@ import { visitorLookUp } from "../../../_shared/visitor";
 
 export const dynamic = "force-dynamic";
 
-/** "Join now": the organizer goes to the room at any time. Unknown ids go back to the (404) page. */
+/** "Join now": the organizer goes to the room at any time. Unknown ids go back to the (404) page,
+ * keeping the query (an explicit language). */
 export async function GET(request: Request, { params }: RouteContext<"/a/[adminId]/join">) {
   const { adminId } = await params;
   const conference = await visitorLookUp(() => findByAdminId(adminId));
-  const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : new URL(`/a/${encodeURIComponent(adminId)}`, request.url).href;
+  const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : new URL(`/a/${encodeURIComponent(adminId)}${new URL(request.url).search}`, request.url).href;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * "Continue to the conference" after the privacy notice: the room once it is open, otherwise back to
- * the invitation (which waits, or says the conference does not exist).
+ * the invitation (which waits, or says the conference does not exist), with the query it came with
+ * (the name and an explicit language).
  */
 export async function GET(request: Request, { params }: RouteContext<"/i/[invitationId]/join">) {
   const { invitationId } = await params;
@@ -15,6 +16,6 @@ export async function GET(request: Request, { params }: RouteContext<"/i/[invita
   const location =
     found?.state.status === "open"
       ? roomUrl(getConfig().JITSI_URL, found.conference.roomId)
-      : new URL(`/i/${encodeURIComponent(invitationId)}`, request.url).href;
+      : new URL(`/i/${encodeURIComponent(invitationId)}${new URL(request.url).search}`, request.url).href;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

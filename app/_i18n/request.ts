@@ -1,0 +1,14 @@
+/**
+ * next-intl's per-request configuration: the language the proxy chose (proxy.ts sets the header on
+ * every page request, from `?lang=` or Accept-Language) and its messages.
+ */
+import { headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/translate";
+
+export default getRequestConfig(async () => {
+  const chosen = (await headers()).get(LOCALE_HEADER);
+  const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+  return { locale, messages: MESSAGES[locale] };
+});
