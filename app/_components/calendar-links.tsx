@@ -19,9 +19,8 @@ export async function CalendarLinks({ links }: { links: Links }) {
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("explanation")}{" "}
-        <span className="break-all">
-          {t("feedAddress")} <code>{links.feed}</code>
-        </span>
+        {t("feedAddress")} {/* Only the address may break anywhere: it is one long word. */}
+        <code className="break-all">{links.feed}</code>
       </p>
     </div>
   );
