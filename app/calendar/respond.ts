@@ -1,7 +1,7 @@
 /** Responses of the calendar routes: the file itself, or a short page saying why there is none. */
 import { fileSlug } from "@/lib/calendar/event";
 import { localeOfRequest, withLocale } from "@/lib/i18n/locales";
-import { escapeHtml } from "@/lib/security/html";
+import { plainPage } from "@/lib/security/html";
 import { translator } from "@/lib/i18n/translate";
 
 /** RFC 5987 encoding for filename*: every byte outside the safe set, ' ( ) * included. */
@@ -36,13 +36,8 @@ export function calendarError(request: Request, reason: CalendarErrorReason, sta
   const { locale, explicit } = localeOfRequest(new URL(request.url), request.headers);
   const home = explicit ? withLocale("/", locale) : "/";
   const t = translator(locale);
-  const title = escapeHtml(t("calendar.errorTitle"));
   // The Content-Security-Policy (proxy.ts) allows styles that carry this request's nonce only.
-  const nonce = request.headers.get("x-nonce");
-  const style = nonce && /^[A-Za-z0-9+/=_-]+$/.test(nonce)
-    ? `<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}a{color:inherit}@media (prefers-color-scheme:dark){body{background:#0f172a;color:#f1f5f9}}</style>`
-    : "";
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Planado</title>${style}</head><body><main><h1>${title}</h1><p>${escapeHtml(t(`calendar.${reason}`))}</p><p><a href="${home}">Planado</a></p></main></body></html>`;
+  const html = plainPage({ locale, title: t("calendar.errorTitle"), text: t(`calendar.${reason}`), homeHref: home, nonce: request.headers.get("x-nonce") });
   return new Response(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },

@@ -67,15 +67,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const notAnObject = (t: Translate) => problemResponse("validation", { errors: { body: [t("errors.notAnObject")] }, t });
+/** A JSON object body with only the `known` fields, or the problem answer (415, 413, 400 or 422). */
+async function readObjectBody(
+  request: Request,
+  known: string[],
+  t: Translate,
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request, t);
+  if (!body.ok) return body;
+  if (!isObject(body.value)) return { ok: false, response: problemResponse("validation", { errors: { body: [t("errors.notAnObject")] }, t }) };
+  const unknown = unknownFields(body.value, known, t);
+  if (unknown) return { ok: false, response: problemResponse("validation", { errors: unknown, t }) };
+  return { ok: true, value: body.value };
+}
 
 export function createConference(request: Request, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "create", async () => {
-    const body = await readJsonBody(request, ctx.t);
+    const body = await readObjectBody(request, Object.keys(bookingSchema.shape), ctx.t);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) return notAnObject(ctx.t);
-    const unknown = unknownFields(body.value, Object.keys(bookingSchema.shape), ctx.t);
-    if (unknown) return problemResponse("validation", { errors: unknown, t: ctx.t });
     const outcome = await book(body.value, ctx.now, ctx.t);
     if (!outcome.ok) return problemResponse("validation", { errors: outcome.errors, t: ctx.t });
     const resource = conferenceResource(outcome.conference, ctx.baseUrl, outcome.booking.name);
@@ -99,11 +108,8 @@ export function readConference(request: Request, adminId: string, ctx: ApiContex
  */
 export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
   return endpoint(request, ctx, "lookup", async () => {
-    const body = await readJsonBody(request, ctx.t);
+    const body = await readObjectBody(request, Object.keys(patchSchema.shape), ctx.t);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) return notAnObject(ctx.t);
-    const unknown = unknownFields(body.value, Object.keys(patchSchema.shape), ctx.t);
-    if (unknown) return problemResponse("validation", { errors: unknown, t: ctx.t });
     const changes = body.value;
 
     const expected = ifMatchRevision(request);

@@ -95,7 +95,7 @@ export function validateBookingForm(
   options: ValidateOptions & { intent?: "book" | "now" },
 ): Validation<Booking> {
   const t = options.t ?? english;
-  const MESSAGES = messages(t);
+  const say = messages(t);
   if (options.intent === "now") {
     const result = validateBooking(
       { name: values.name.trim() || t("form.instantName"), start: "now", timeZone: values.timeZone, durationMinutes: LIMITS.durationMinutes.default },
@@ -107,11 +107,11 @@ export function validateBookingForm(
   const errors: FieldErrors = {};
   const date = values.date.trim();
   const time = values.time.trim();
-  if (!date) errors.date = [MESSAGES.dateMissing];
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = [MESSAGES.dateInvalid];
-  else if (!isRealLocal(`${date}T00:00`)) errors.date = [MESSAGES.dateNonexistent(date)];
-  if (!time) errors.time = [MESSAGES.timeMissing];
-  else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.time = [MESSAGES.timeInvalid];
+  if (!date) errors.date = [say.dateMissing];
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = [say.dateInvalid];
+  else if (!isRealLocal(`${date}T00:00`)) errors.date = [say.dateNonexistent(date)];
+  if (!time) errors.time = [say.timeMissing];
+  else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.time = [say.timeInvalid];
 
   const repeat = repeatOf(values);
   const input = {
@@ -122,7 +122,7 @@ export function validateBookingForm(
     durationMinutes: values.durationMinutes || undefined,
     repeat: repeat === "invalid" ? null : repeat,
   };
-  if (repeat === "invalid") errors.repeat = [MESSAGES.unit];
+  if (repeat === "invalid") errors.repeat = [say.unit];
 
   const result = validateBooking(input, options);
   if (!result.ok) {

@@ -137,7 +137,7 @@ export interface ValidateOptions {
 
 /** Validates input from the form or the API and resolves its start; never throws on bad input. */
 export function validateBooking(input: unknown, { now, unchangedStart, t = english }: ValidateOptions): Validation<Booking> {
-  const MESSAGES = messages(t);
+  const say = messages(t);
   const parsed = bookingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, t) };
   const value: ParsedBooking = parsed.data;
@@ -149,12 +149,12 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
   } else if (INSTANT.test(start)) {
     startsAt = new Date(start);
     if (Number.isNaN(startsAt.getTime()) || !isRealLocal(start.slice(0, 16))) {
-      return { ok: false, errors: { start: [MESSAGES.startInvalid] } };
+      return { ok: false, errors: { start: [say.startInvalid] } };
     }
   } else {
-    if (!isRealLocal(start)) return { ok: false, errors: { start: [MESSAGES.dateNonexistent(start.slice(0, 10))] } };
+    if (!isRealLocal(start)) return { ok: false, errors: { start: [say.dateNonexistent(start.slice(0, 10))] } };
     const resolved = resolveLocal(start, value.timeZone);
-    if (resolved.shifted) return { ok: false, errors: { start: [MESSAGES.startNonexistent(value.timeZone)] } };
+    if (resolved.shifted) return { ok: false, errors: { start: [say.startNonexistent(value.timeZone)] } };
     startsAt = resolved.instant;
   }
 
@@ -164,11 +164,11 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
 
   const unchanged = unchangedStart !== undefined && unchangedStart.getTime() === startsAt.getTime();
   if (!unchanged && startsAt.getTime() < now.getTime() - LIMITS.pastToleranceSeconds * 1000) {
-    return { ok: false, errors: { start: [MESSAGES.startPast] } };
+    return { ok: false, errors: { start: [say.startPast] } };
   }
   const latest = new Date(now);
   latest.setUTCFullYear(latest.getUTCFullYear() + LIMITS.maxYearsAhead);
-  if (startsAt > latest) return { ok: false, errors: { start: [MESSAGES.startTooFar] } };
+  if (startsAt > latest) return { ok: false, errors: { start: [say.startTooFar] } };
 
   return {
     ok: true,

@@ -7,8 +7,7 @@ import { problem } from "../api/problem";
 import type { ProblemType } from "../api/problem";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
-// Translators edit the messages; a stray "<" or "&" there must not become markup.
-import { escapeHtml } from "./html";
+import { plainPage } from "./html";
 
 
 const PAGES = {
@@ -23,13 +22,12 @@ export function refusal(status: 429 | 503, path: string, retryAfterSeconds: numb
     const type: ProblemType = status === 429 ? "rate-limited" : "unavailable";
     return new Response(JSON.stringify(problem(type, undefined, t)), { status, headers: { ...headers, "Content-Type": "application/problem+json" } });
   }
-  const title = escapeHtml(t(PAGES[status].title));
-  const text = escapeHtml(t(PAGES[status].text));
-  const html =
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<meta name="robots" content="noindex"><meta http-equiv="refresh" content="${Math.max(5, retryAfterSeconds)}"><title>${title} · Planado</title>` +
-    `<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}` +
-    `@media (prefers-color-scheme:dark){body{background:#0f172a;color:#f1f5f9}}</style></head>` +
-    `<body><main><h1>${title}</h1><p>${text}</p></main></body></html>`;
+  const html = plainPage({
+    locale,
+    title: t(PAGES[status].title),
+    text: t(PAGES[status].text),
+    refreshSeconds: Math.max(5, retryAfterSeconds),
+    nonce,
+  });
   return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getMessages, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { lookUpInvitation } from "@/lib/conferences";
 import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
@@ -10,7 +11,6 @@ import { calendarLinks } from "@/lib/calendar";
 import type { CompiledTree } from "@/lib/i18n/compiled";
 import { pickMessages } from "@/lib/i18n/pick";
 import type { Tree } from "@/lib/i18n/pick";
-import { isId } from "@/lib/ids";
 import { baseUrl } from "../../_shared/base-url";
 import { currentWording, localPath } from "../../_i18n/server";
 import { visitorLookUp } from "../../_shared/visitor";
@@ -19,9 +19,12 @@ import { Countdown } from "./countdown";
 
 export const dynamic = "force-dynamic";
 /**
- * The title and link preview (Open Graph): the conference's name and when it starts, never the room.
- * The look-up is the page's own (cached for a second), and it never counts as a miss twice.
+ * The invitation, looked up once per request on the visitor's behalf: the metadata and the page share
+ * the answer (one query, a miss counted once).
  */
+const findInvitation = cache((invitationId: string) => visitorLookUp(() => lookUpInvitation(invitationId, new Date())));
+
+/** The title and link preview (Open Graph): the conference's name and when it starts, never the room. */
 export async function generateMetadata({ params, searchParams }: PageProps<"/i/[invitationId]">): Promise<Metadata> {
   const t = await getTranslations("meta");
   const name = nameFromLink((await searchParams).n);
@@ -29,7 +32,7 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/i/[
   const robots = { index: false, follow: false };
   let found;
   try {
-    found = isId((await params).invitationId) ? await lookUpInvitation((await params).invitationId, new Date()) : undefined;
+    found = await findInvitation((await params).invitationId);
   } catch {
     found = undefined; // the page itself reports a database failure
   }
@@ -44,7 +47,7 @@ const MAX_REFRESH_SECONDS = 30;
 export default async function InvitationPage({ params, searchParams }: PageProps<"/i/[invitationId]">) {
   const { invitationId } = await params;
   const name = nameFromLink((await searchParams).n);
-  const found = await visitorLookUp(() => lookUpInvitation(invitationId, new Date()));
+  const found = await findInvitation(invitationId);
   if (!found) notFound();
   const { conference, state } = found;
   const config = getConfig();
