@@ -16,10 +16,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 export const OPERATOR_OPTIONS_PORT = port + 2;
 export const NO_DATABASE_PORT = port + 3;
 
-/** `next start` of the test build on a port, with Planado's configuration for the tests. */
+/** Our server (server/main.ts) on the test build, on a port, with Planado's configuration for the tests. */
 function server(serverPort: number, env: Record<string, string>) {
   return {
-    command: `node_modules/.bin/next start --port ${serverPort} --hostname 127.0.0.1`,
+    command: `node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${serverPort}/`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -28,6 +28,8 @@ function server(serverPort: number, env: Record<string, string>) {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+      PORT: String(serverPort),
+      HOSTNAME: "127.0.0.1",
       DATABASE_URL: e2eDatabaseUrl,
       PUBLIC_URL: "",
       JITSI_URL: JITSI,

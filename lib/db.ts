@@ -6,6 +6,7 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./env";
+import { processWide } from "./process-wide";
 import { databaseAnswered, databaseFailed, isUnreachable } from "./security/availability";
 
 function createClient() {
@@ -41,12 +42,9 @@ function createClient() {
 
 export type Database = ReturnType<typeof createClient>;
 
-// Next's dev server re-evaluates modules on every change; keep one client per process anyway.
-const globalForPrisma = globalThis as unknown as { planadoPrisma?: Database };
-
+/** One client (one connection pool) per process, whichever copy of this module asks first. */
 export function db(): Database {
-  globalForPrisma.planadoPrisma ??= createClient();
-  return globalForPrisma.planadoPrisma;
+  return processWide("planadoPrisma", createClient);
 }
 
 /** Resolves when the database answers a trivial query within `timeoutMs`, rejects otherwise. */

@@ -33,6 +33,13 @@ describe("parseConfig", () => {
     expect(config.API_LOOKUP_LIMIT_PER_MINUTE).toBe(120);
   });
 
+  it("trusts forwarding headers from loopback and private ranges by default, from a list, or from nobody", () => {
+    expect(parseConfig({}).TRUSTED_PROXIES).toContain("127.0.0.0/8");
+    expect(parseConfig({ TRUSTED_PROXIES: "192.0.2.10, 2001:db8::/48" }).TRUSTED_PROXIES).toEqual(["192.0.2.10", "2001:db8::/48"]);
+    expect(parseConfig({ TRUSTED_PROXIES: "none" }).TRUSTED_PROXIES).toEqual([]);
+    expect(errorOf({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toContain('TRUSTED_PROXIES must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "proxy.example")');
+  });
+
   it("explains bad values of the other settings", () => {
     expect(errorOf({ CALENDAR_SECRET: "short" })).toContain("CALENDAR_SECRET must be at least 32 characters");
     expect(errorOf({ DEFAULT_TIME_ZONE: "Mars/Olympus" })).toContain('DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "Mars/Olympus")');

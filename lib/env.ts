@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseCoordinates } from "./database-url";
+import { DEFAULT_TRUSTED_PROXIES, parseAddressRange } from "./security/client-address";
 import { isValidTimeZone } from "./time/zoned";
 import { wholeNumber } from "./whole-number";
 
@@ -115,6 +116,26 @@ const envSchema = z.object({
   LOOKUP_MISS_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(20)),
   /** How long an invitation look-up may be reused (ms; 0: never). Other servers see changes this late. */
   INVITATION_CACHE_MS: z.preprocess(unsetIfEmpty, wholeNumber(0, 60_000).default(1_000)),
+  /**
+   * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or CIDRs,
+   * separated by commas; "none" for none. Default: loopback and the private ranges.
+   */
+  TRUSTED_PROXIES: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((text, ctx) => {
+        if (text.trim().toLowerCase() === "none") return [];
+        const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+        const bad = entries.find((entry) => !parseAddressRange(entry));
+        if (bad !== undefined) {
+          ctx.addIssue({ code: "custom", message: `must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "${bad}")` });
+          return z.NEVER;
+        }
+        return entries;
+      })
+      .default(DEFAULT_TRUSTED_PROXIES),
+  ),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, requestBaseUrl } from "./request";
+import { CLIENT_HEADER, nodeHeaders, requestBaseUrl, requestClient } from "./request";
 
 const h = (entries: Record<string, string>) => new Headers(entries);
 
@@ -16,12 +16,14 @@ describe("requestBaseUrl", () => {
   it("refuses a host header that is not a host name", () => {
     expect(requestBaseUrl(h({ host: "evil.example/<script>" }), undefined)).toBe("http://localhost");
   });
+  it("reads Node's own request headers too", () => {
+    expect(requestBaseUrl(nodeHeaders({ host: "a.example:8080", "x-forwarded-proto": ["https", "http"] }), undefined)).toBe("https://a.example:8080");
+  });
 });
 
-describe("clientAddress", () => {
-  it("takes the entry the nearest proxy appended", () => {
-    expect(clientAddress(h({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientAddress(h({ "x-forwarded-for": "::1" }))).toBe("::1");
-    expect(clientAddress(h({}))).toBe("unknown");
+describe("requestClient", () => {
+  it("is the client our server put in its own header, and nothing a client can say elsewhere", () => {
+    expect(requestClient(h({ [CLIENT_HEADER]: "198.51.100.7" }))).toBe("198.51.100.7");
+    expect(requestClient(h({ "x-forwarded-for": "203.0.113.9" }))).toBe("unknown");
   });
 });

@@ -1,10 +1,26 @@
 /**
- * What Planado reads from a request's headers: the address links should start with, and the
- * client's address for rate limits (kept in memory only, never stored or logged).
+ * What Planado reads from a request's headers: the address links should start with, and the client
+ * our server in front of Next found for it (kept in memory for rate limits only, never stored or
+ * logged). Works on web Headers and on Node's own request headers alike.
  */
 
+/** Anything headers can be read from by name (web Headers, or see nodeHeaders). */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/** Node's request headers as a HeaderReader (a repeated header reads as its first value). */
+export function nodeHeaders(headers: Record<string, string | string[] | undefined>): HeaderReader {
+  return {
+    get(name) {
+      const value = headers[name];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  };
+}
+
 /** PUBLIC_URL when set; otherwise the address the request came to (X-Forwarded-Proto says https). */
-export function requestBaseUrl(headers: Headers, publicUrl: string | undefined): string {
+export function requestBaseUrl(headers: HeaderReader, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "localhost";
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
@@ -14,11 +30,12 @@ export function requestBaseUrl(headers: Headers, publicUrl: string | undefined):
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, which is the one a reverse proxy in front of
- * Planado appends (Next.js itself fills it from the socket when the header is absent). Without such a
- * proxy a client can send its own header, so run Planado behind one (see the README).
+ * The request header in which our server (server/main.ts) hands the client it found to Next's side.
+ * It overwrites whatever a client sent under this name, so pages can believe it.
  */
-export function clientAddress(headers: Headers): string {
-  const entries = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
-  return entries.at(-1) ?? "unknown";
+export const CLIENT_HEADER = "x-planado-client";
+
+/** The client of a request, as our server found it (see lib/security/client-address.ts). */
+export function requestClient(headers: HeaderReader): string {
+  return headers.get(CLIENT_HEADER) || "unknown";
 }

@@ -35,10 +35,11 @@ async function main() {
   }
 
   const port = String(config.PORT);
-  const next = spawn(join(projectDir, "node_modules", ".bin", "next"), ["start", "--port", port], {
+  // Our server (server/main.ts): the participant's path itself, everything else through Next.
+  const app = spawn(process.execPath, ["--import", "tsx", join(projectDir, "server", "main.ts")], {
     cwd: projectDir,
     stdio: "inherit",
-    // Its own process group, so stopping it also stops the next-server process it spawns.
+    // Its own process group, so stopping it stops everything it may have started.
     detached: true,
     env: {
       ...process.env,
@@ -55,7 +56,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     try {
-      if (next.pid) process.kill(-next.pid, signal);
+      if (app.pid) process.kill(-app.pid, signal);
     } catch {
       // already gone
     }
@@ -64,7 +65,7 @@ async function main() {
 
   void announceWhenReady(config.PORT, config.PUBLIC_URL);
 
-  next.on("exit", async (code) => {
+  app.on("exit", async (code) => {
     await stopDatabase();
     process.exit(stopping ? 0 : (code ?? 1));
   });

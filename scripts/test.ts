@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { formatDatabaseUrl } from "../lib/database-url";
 import { configOrExit, loadEnvFiles, log } from "./lib/cli";
-import { ensureBuild } from "./lib/build";
+import { clearGeneratedTypes, ensureBuild } from "./lib/build";
 import { projectDir, resolveServer } from "./lib/database-server";
 import type { ResolvedServer } from "./lib/database-server";
 import { dropStaleTestDatabases } from "./lib/throwaway-database";
@@ -73,6 +73,7 @@ async function main() {
 
   // Types and lint first: cheap, and they need no database. `next typegen` writes the route types.
   log("type check …");
+  clearGeneratedTypes();
   const typesOk =
     run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
   results.push({ name: "type check", passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });

@@ -1,7 +1,7 @@
 /** The current request's language, for server components and actions. */
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
-import { isLocale, LOCALE_EXPLICIT_HEADER, PATH_HEADER, withLocale } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_EXPLICIT_HEADER, localLink, PATH_HEADER } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/i18n/locales";
 import { wording } from "@/lib/i18n/translate";
 import type { Wording } from "@/lib/i18n/translate";
@@ -16,13 +16,10 @@ export async function currentWording(): Promise<Wording> {
   return wording(await currentLocale());
 }
 
-/**
- * Our own link to `path`, carrying the visitor's explicit language choice on (there is no cookie to
- * remember it). Links that others receive (invitations) never carry it: each reader gets their own.
- */
+/** Our own link to `path`, with the visitor's explicit language choice (see localLink). */
 export async function localPath(path: string): Promise<string> {
   const explicit = (await headers()).get(LOCALE_EXPLICIT_HEADER) === "1";
-  return explicit ? withLocale(path, await currentLocale()) : path;
+  return localLink(path, { locale: await currentLocale(), explicit });
 }
 
 /** The address of the current page (path and query), as the proxy saw it. */

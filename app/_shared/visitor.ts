@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { clientAddress } from "@/lib/request";
+import { requestClient } from "@/lib/request";
 import { lookUpForVisitor } from "@/lib/security/misses";
 
 /**
@@ -7,5 +7,5 @@ import { lookUpForVisitor } from "@/lib/security/misses";
  * time (see lib/security/misses.ts).
  */
 export async function visitorLookUp<T>(find: () => Promise<T | null | undefined>): Promise<T | undefined> {
-  return lookUpForVisitor(clientAddress(await headers()), find);
+  return lookUpForVisitor(requestClient(await headers()), find);
 }

@@ -66,7 +66,7 @@ function start(command: string, args: string[], port: number, env: Record<string
 }
 
 export function startPlanado(port: number, env: Record<string, string>, distDir = ".next"): Promise<Served> {
-  return start("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], port, { NEXT_DIST_DIR: distDir, ...env }, "/api/health");
+  return start(process.execPath, ["--import", "tsx", "server/main.ts"], port, { NEXT_DIST_DIR: distDir, HOSTNAME: "127.0.0.1", ...env }, "/api/health");
 }
 
 export function startFloor(port: number, env: Record<string, string>): Promise<Served> {

@@ -1,59 +1,63 @@
 /**
- * The API's endpoints, as functions from a web Request to a Response. They call the same domain
- * functions as the booking form (lib/conferences): one path for validation, ids and storage. Route
- * files in app/api/v1 only hand requests over.
+ * The API's endpoints, as functions from a request to an Answer (lib/http/answer.ts). They call the
+ * same domain functions as the booking form (lib/conferences): one path for validation, ids and
+ * storage. Route files in app/api/v1 and our own server (server/, for invitation look-ups) only hand
+ * requests over.
  */
+import { isDatabaseError } from "../database-errors";
 import { getConfig } from "../env";
+import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { book, findByAdminId, lookUpInvitation, remove, saveSchedule } from "../conferences";
 import { bookingSchema, validateBooking } from "../conferences/schema";
+import { invitationEntry } from "../conferences/entry";
 import { nameFromLink } from "../conferences/name";
-import { corsHeaders, etag, ifMatchRevision, json, problemResponse, readJsonBody, withHeaders } from "./http";
+import { answer, withHeaders } from "../http/answer";
+import type { Answer } from "../http/answer";
+import { corsHeaders, etag, ifMatchRevision, json, problemAnswer, readJsonBody } from "./http";
 import { lookUpForVisitor, lookupAllowed } from "../security/misses";
 import { RateLimiter } from "./rate-limit";
 import type { Limit } from "./rate-limit";
-import { conferenceResource, openInvitation, patchSchema } from "./resources";
+import { conferenceResource, invitationStatus, patchSchema } from "./resources";
 
 export interface ApiContext {
   now: Date;
   baseUrl: string;
   /** The client's address, for rate limits only. */
   client: string;
+  /** The Origin header, for CORS. */
+  origin: string | null;
   /** The client's language (Accept-Language), for problem titles and validation messages. */
   t: Translate;
 }
 
 type Limiters = { create: RateLimiter; lookup: RateLimiter };
-let limiters: Limiters | undefined;
 
 function rateLimiters(): Limiters {
-  const config = getConfig();
-  const per = (max: number, windowMs: number): Limit => ({ max, windowMs });
-  limiters ??= {
-    create: new RateLimiter(per(config.API_CREATE_LIMIT_PER_HOUR, 3_600_000)),
-    lookup: new RateLimiter(per(config.API_LOOKUP_LIMIT_PER_MINUTE, 60_000)),
-  };
-  return limiters;
-}
-
-function isDatabaseFailure(error: unknown): boolean {
-  return error instanceof Error && (error.name.startsWith("PrismaClient") || "sqlState" in error);
+  return processWide("planadoApiLimits", () => {
+    const config = getConfig();
+    const per = (max: number, windowMs: number): Limit => ({ max, windowMs });
+    return {
+      create: new RateLimiter(per(config.API_CREATE_LIMIT_PER_HOUR, 3_600_000)),
+      lookup: new RateLimiter(per(config.API_LOOKUP_LIMIT_PER_MINUTE, 60_000)),
+    };
+  });
 }
 
 /** Rate limit, CORS and failures around an endpoint. */
-async function endpoint(request: Request, ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Response>): Promise<Response> {
-  const cors = corsHeaders(request.headers.get("origin"), getConfig().API_CORS_ORIGINS);
+async function endpoint(ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Answer>): Promise<Answer> {
+  const cors = corsHeaders(ctx.origin, getConfig().API_CORS_ORIGINS);
   const missVerdict = lookupAllowed(ctx.client);
   const verdict = missVerdict.allowed ? rateLimiters()[limit].take(ctx.client) : missVerdict;
   if (!verdict.allowed) {
-    return withHeaders(problemResponse("rate-limited", { t: ctx.t, headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
+    return withHeaders(problemAnswer("rate-limited", { t: ctx.t, headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
   }
   try {
     return withHeaders(await handle(), cors);
   } catch (error) {
-    if (isDatabaseFailure(error)) return withHeaders(problemResponse("unavailable", { t: ctx.t, headers: { "Retry-After": "10" } }), cors);
+    if (isDatabaseError(error)) return withHeaders(problemAnswer("unavailable", { t: ctx.t, headers: { "Retry-After": "10" } }), cors);
     console.error(`[planado] API error: ${error instanceof Error ? error.name : "unknown"}`);
-    return withHeaders(problemResponse("internal", { t: ctx.t }), cors);
+    return withHeaders(problemAnswer("internal", { t: ctx.t }), cors);
   }
 }
 
@@ -72,30 +76,30 @@ async function readObjectBody(
   request: Request,
   known: string[],
   t: Translate,
-): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; response: Response }> {
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; answer: Answer }> {
   const body = await readJsonBody(request, t);
   if (!body.ok) return body;
-  if (!isObject(body.value)) return { ok: false, response: problemResponse("validation", { errors: { body: [t("errors.notAnObject")] }, t }) };
+  if (!isObject(body.value)) return { ok: false, answer: problemAnswer("validation", { errors: { body: [t("errors.notAnObject")] }, t }) };
   const unknown = unknownFields(body.value, known, t);
-  if (unknown) return { ok: false, response: problemResponse("validation", { errors: unknown, t }) };
+  if (unknown) return { ok: false, answer: problemAnswer("validation", { errors: unknown, t }) };
   return { ok: true, value: body.value };
 }
 
-export function createConference(request: Request, ctx: ApiContext): Promise<Response> {
-  return endpoint(request, ctx, "create", async () => {
+export function createConference(request: Request, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "create", async () => {
     const body = await readObjectBody(request, Object.keys(bookingSchema.shape), ctx.t);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.answer;
     const outcome = await book(body.value, ctx.now, ctx.t);
-    if (!outcome.ok) return problemResponse("validation", { errors: outcome.errors, t: ctx.t });
+    if (!outcome.ok) return problemAnswer("validation", { errors: outcome.errors, t: ctx.t });
     const resource = conferenceResource(outcome.conference, ctx.baseUrl, outcome.booking.name);
     return json(resource, 201, { Location: resource.links.self, ETag: etag(resource.revision) });
   });
 }
 
-export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
-  return endpoint(request, ctx, "lookup", async () => {
+export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "lookup", async () => {
     const conference = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!conference) return problemResponse("not-found", { t: ctx.t });
+    if (!conference) return problemAnswer("not-found", { t: ctx.t });
     const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
     return json(conferenceResource(conference, ctx.baseUrl, name), 200, { ETag: etag(conference.revision) });
   });
@@ -106,17 +110,17 @@ export function readConference(request: Request, adminId: string, ctx: ApiContex
  * alone keeps the wall-clock start). If-Match with the ETag makes it safe against a change made in
  * between: 412 when the revision moved on.
  */
-export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
-  return endpoint(request, ctx, "lookup", async () => {
+export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "lookup", async () => {
     const body = await readObjectBody(request, Object.keys(patchSchema.shape), ctx.t);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.answer;
     const changes = body.value;
 
     const expected = ifMatchRevision(request);
-    if (expected === null) return problemResponse("precondition-failed", { t: ctx.t });
+    if (expected === null) return problemAnswer("precondition-failed", { t: ctx.t });
     const current = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!current) return problemResponse("not-found", { t: ctx.t });
-    if (expected !== undefined && expected !== current.revision) return problemResponse("precondition-failed", { t: ctx.t });
+    if (!current) return problemAnswer("not-found", { t: ctx.t });
+    if (expected !== undefined && expected !== current.revision) return problemAnswer("precondition-failed", { t: ctx.t });
 
     // (Validation needs a name; one that was not sent is not changed, and the answer carries none.)
     const name = typeof changes.name === "string" ? changes.name : ctx.t("form.instantName");
@@ -133,33 +137,30 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
     const validation = validateBooking(merged, { now: ctx.now, unchangedStart: current.startsAt, t: ctx.t });
     if (!validation.ok) {
       const errors = "name" in changes ? validation.errors : Object.fromEntries(Object.entries(validation.errors).filter(([k]) => k !== "name"));
-      return problemResponse("validation", { errors, t: ctx.t });
+      return problemAnswer("validation", { errors, t: ctx.t });
     }
     const outcome = await saveSchedule(adminId, current.revision, validation.value);
-    if (outcome.status === "not-found") return problemResponse("not-found", { t: ctx.t });
-    if (outcome.status === "conflict") return problemResponse(expected === undefined ? "conflict" : "precondition-failed", { t: ctx.t });
+    if (outcome.status === "not-found") return problemAnswer("not-found", { t: ctx.t });
+    if (outcome.status === "conflict") return problemAnswer(expected === undefined ? "conflict" : "precondition-failed", { t: ctx.t });
     const shownName = typeof changes.name === "string" ? validation.value.name : undefined;
     return json(conferenceResource(outcome.conference, ctx.baseUrl, shownName), 200, { ETag: etag(outcome.conference.revision) });
   });
 }
 
-export function deleteConferenceApi(request: Request, adminId: string, ctx: ApiContext): Promise<Response> {
-  return endpoint(request, ctx, "lookup", async () => {
-    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemResponse("not-found", { t: ctx.t });
-    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "lookup", async () => {
+    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemAnswer("not-found", { t: ctx.t });
+    return answer(204, { "Cache-Control": "no-store" });
   });
 }
 
-export function readInvitation(request: Request, invitationId: string, ctx: ApiContext): Promise<Response> {
-  return endpoint(request, ctx, "lookup", async () => {
+export function readInvitation(invitationId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "lookup", async () => {
     const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
-    if (!found) return problemResponse("not-found", { t: ctx.t });
-    const { state, conference } = found;
-    if (state.status === "waiting") {
-      return json({ status: "waiting", startsAt: conference.startsAt.toISOString(), secondsToStart: state.secondsToOpen });
-    }
+    if (!found) return problemAnswer("not-found", { t: ctx.t });
     const config = getConfig();
-    return json(openInvitation(config.JITSI_URL, conference.roomId, config.PRIVACY_NOTICE_URL));
+    const entry = invitationEntry(found.conference, found.state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+    return json(invitationStatus(found.conference, entry));
   });
 }
 

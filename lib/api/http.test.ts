@@ -19,7 +19,7 @@ function chunked(text: string, chunkSize = 1024): ReadableStream<Uint8Array> {
 
 async function statusOf(request: Request) {
   const result = await readJsonBody(request);
-  return result.ok ? 200 : result.response.status;
+  return result.ok ? 200 : result.answer.status;
 }
 
 describe("readJsonBody", () => {

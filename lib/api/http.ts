@@ -1,4 +1,6 @@
-/** The HTTP side of the API, on the web-standard Request and Response: bodies, CORS, answers. */
+/** The HTTP side of the API: bodies, CORS, answers (see lib/http/answer.ts). */
+import { answer } from "../http/answer";
+import type { Answer } from "../http/answer";
 import { problem, PROBLEM_CONTENT_TYPE } from "./problem";
 import type { Problem, ProblemType } from "./problem";
 import type { Translate } from "../i18n/translate";
@@ -8,8 +10,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 export const API_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } as const;
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...API_HEADERS, ...headers } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Answer {
+  return answer(status, { "Content-Type": "application/json", ...API_HEADERS, ...headers }, JSON.stringify(body));
 }
 
 export interface ProblemOptions {
@@ -19,22 +21,19 @@ export interface ProblemOptions {
   t?: Translate;
 }
 
-export function problemResponse(type: ProblemType, options: ProblemOptions = {}): Response {
+export function problemAnswer(type: ProblemType, options: ProblemOptions = {}): Answer {
   const body: Problem = problem(type, options.errors, options.t);
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, ...API_HEADERS, ...options.headers },
-  });
+  return answer(body.status, { "Content-Type": PROBLEM_CONTENT_TYPE, ...API_HEADERS, ...options.headers }, JSON.stringify(body));
 }
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; answer: Answer };
 
 /** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
 export async function readJsonBody(request: Request, t?: Translate): Promise<BodyResult> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, response: problemResponse("unsupported-media-type", { t }) };
+  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, answer: problemAnswer("unsupported-media-type", { t }) };
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: problemResponse("body-too-large", { t }) };
+  if (declared > MAX_BODY_BYTES) return { ok: false, answer: problemAnswer("body-too-large", { t }) };
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -46,7 +45,7 @@ export async function readJsonBody(request: Request, t?: Translate): Promise<Bod
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
-        return { ok: false, response: problemResponse("body-too-large", { t }) };
+        return { ok: false, answer: problemAnswer("body-too-large", { t }) };
       }
       chunks.push(value);
     }
@@ -54,7 +53,7 @@ export async function readJsonBody(request: Request, t?: Translate): Promise<Bod
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
   } catch {
-    return { ok: false, response: problemResponse("invalid-json", { t }) };
+    return { ok: false, answer: problemAnswer("invalid-json", { t }) };
   }
 }
 
@@ -70,25 +69,20 @@ export function corsHeaders(origin: string | null, allowed: string[]): Record<st
   };
 }
 
-export function withHeaders(response: Response, headers: Record<string, string>): Response {
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
-}
-
 /** The answer to a CORS preflight. */
-export function preflight(request: Request, allowed: string[], methods: string[]): Response {
-  const cors = corsHeaders(request.headers.get("origin"), allowed);
+export function preflight(origin: string | null, allowed: string[], methods: string[]): Answer {
+  const cors = corsHeaders(origin, allowed);
   const headers: Record<string, string> = { Allow: [...methods, "OPTIONS"].join(", "), ...API_HEADERS, ...cors };
   if (cors["Access-Control-Allow-Origin"]) {
     headers["Access-Control-Allow-Methods"] = [...methods, "OPTIONS"].join(", ");
     headers["Access-Control-Allow-Headers"] = "Content-Type, If-Match";
     headers["Access-Control-Max-Age"] = "600";
   }
-  return new Response(null, { status: 204, headers });
+  return answer(204, headers);
 }
 
-export function methodNotAllowed(methods: string[], t?: Translate): Response {
-  return problemResponse("method-not-allowed", { headers: { Allow: [...methods, "OPTIONS"].join(", ") }, t });
+export function methodNotAllowed(methods: string[], t?: Translate): Answer {
+  return problemAnswer("method-not-allowed", { headers: { Allow: [...methods, "OPTIONS"].join(", ") }, t });
 }
 
 /** ETag of a revision, and the revision an If-Match names (undefined: none; null: not one of ours). */

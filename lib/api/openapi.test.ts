@@ -2,11 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { participantRoute } from "@/server/participant-path";
 import { openApiDocument } from "./openapi";
 
 const apiDir = join(import.meta.dirname, "../../app/api/v1");
 
-/** Every route file under app/api/v1 with the methods it really serves (not the 405 stand-ins). */
+/**
+ * Every route file under app/api/v1 with the methods it really serves (not the 405 stand-ins), and
+ * those our server answers before Next (server/participant-path.ts).
+ */
 function routes(): { path: string; methods: string[] }[] {
   const found: { path: string; methods: string[] }[] = [];
   const walk = (dir: string) => {
@@ -16,8 +20,12 @@ function routes(): { path: string; methods: string[] }[] {
       else if (entry.name === "route.ts") {
         const source = readFileSync(full, "utf8");
         const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
-        const path = `/${relative(apiDir, dir)}`.replace(/\[(\w+)\]/g, "{$1}");
-        found.push({ path, methods });
+        const route = relative(apiDir, dir);
+        const sample = `/api/v1/${route.replace(/\[\w+\]/g, "abcdefghijklmnopqrstuvwxyz")}`;
+        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+          if (participantRoute(method, sample)) methods.push(method.toLowerCase());
+        }
+        found.push({ path: `/${route}`.replace(/\[(\w+)\]/g, "{$1}"), methods });
       }
     }
   };

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { calendarLinks } from "../calendar";
 import type { Conference } from "../conferences/conference";
-import { adminUrl, invitationUrl, roomUrl } from "../conferences/links";
+import type { Entry } from "../conferences/entry";
+import { adminUrl, invitationUrl } from "../conferences/links";
 import { nameSchema, repeatSchema } from "../conferences/schema";
 import { REPEAT_UNITS } from "../time/recurrence";
 
@@ -89,6 +90,8 @@ export function conferenceResource(c: Conference, base: string, name: string | u
   };
 }
 
-export function openInvitation(jitsiUrl: string, roomId: string, privacyNoticeUrl: string | undefined) {
-  return { status: "open" as const, roomUrl: roomUrl(jitsiUrl, roomId), ...(privacyNoticeUrl ? { privacyNoticeUrl } : {}) };
+/** An invitation's status: waiting (and for how long), or open with the room (after the notice, if any). */
+export function invitationStatus(conference: Conference, entry: Entry): z.output<typeof invitationStatusSchema> {
+  if (entry.kind === "wait") return { status: "waiting", startsAt: conference.startsAt.toISOString(), secondsToStart: entry.secondsToOpen };
+  return { status: "open", roomUrl: entry.roomUrl, ...(entry.kind === "notice" ? { privacyNoticeUrl: entry.noticeUrl } : {}) };
 }

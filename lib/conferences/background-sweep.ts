@@ -1,14 +1,13 @@
 /**
- * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process.
+ * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process (see lib/process-wide.ts).
  * Its log lines say what changed, never which conference.
  */
 import { getConfig } from "../env";
+import { processWide } from "../process-wide";
 import { invitationCache } from "./index";
 import { sweep } from "./sweep";
 import { createSweepTrigger } from "./sweep-trigger";
 import type { SweepTrigger } from "./sweep-trigger";
-
-let trigger: SweepTrigger | undefined;
 
 function errorSummary(error: unknown): string {
   if (!(error instanceof Error)) return "unknown error";
@@ -20,7 +19,7 @@ function errorSummary(error: unknown): string {
 export function pokeBackgroundSweep(): void {
   const config = getConfig();
   if (config.CLEANUP_MODE !== "request") return;
-  trigger ??= createSweepTrigger({
+  const trigger = processWide<SweepTrigger>("planadoSweepTrigger", () => createSweepTrigger({
     intervalMs: config.CLEANUP_INTERVAL_SECONDS * 1000,
     clock: () => performance.now(),
     run: async () => {
@@ -32,6 +31,6 @@ export function pokeBackgroundSweep(): void {
       }
     },
     onError: (error) => console.error(`[planado] cleanup failed: ${errorSummary(error)}`),
-  });
+  }));
   trigger.poke();
 }

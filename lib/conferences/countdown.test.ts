@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { english, translator } from "../i18n/translate";
-import { countdownAnnouncement, forwardDelay, FORWARD_MARGIN_MS, remainingText } from "./countdown";
-
-describe("forwardDelay", () => {
-  it("waits until just after the start", () => {
-    expect(forwardDelay(5_000)).toBe(5_000 + FORWARD_MARGIN_MS);
-    expect(forwardDelay(-10_000)).toBe(0);
-  });
-
-  it("sets no timer for a start beyond what a browser timer can hold (24.8 days)", () => {
-    expect(forwardDelay(24 * 86_400_000)).toBe(24 * 86_400_000 + FORWARD_MARGIN_MS);
-    expect(forwardDelay(30 * 86_400_000)).toBeUndefined();
-    expect(forwardDelay(400 * 86_400_000)).toBeUndefined();
-  });
-});
+import { countdownAnnouncement, countdownSteps, remainingText } from "./countdown";
 
 describe("remainingText", () => {
   it.each([
@@ -62,5 +49,34 @@ describe("in German", () => {
     expect(remainingText(86_400_000, t)).toBe("1 Tag");
     expect(countdownAnnouncement(2 * 86_400_000, t)).toBe("Die Konferenz beginnt in 2 Tagen.");
     expect(remainingText(3 * 86_400_000, english)).toBe("3 days");
+  });
+});
+
+describe("countdownSteps", () => {
+  it("lists every second while the clock shows seconds, with what a screen reader hears", () => {
+    const steps = countdownSteps(62, 4, english);
+    expect(steps).toEqual([
+      [62, "01:02", "The conference starts in 2 minutes."],
+      [61, "01:01", "The conference starts in 2 minutes."],
+      [60, "01:00", "The conference starts in less than a minute."],
+      [59, "00:59", "The conference starts in less than a minute."],
+      [58, "00:58", "The conference starts in less than a minute."],
+    ]);
+  });
+
+  it("lists only the changes when the words hold for longer, and stops at zero", () => {
+    expect(countdownSteps(40 * 86_400 - 100, 35, english)).toEqual([[40 * 86_400 - 100, "39 days, 23 hours", "The conference starts in 40 days."]]);
+    const aroundHour = countdownSteps(3600 + 10, 30, english);
+    expect(aroundHour.slice(0, 3)).toEqual([
+      [3610, "1 h 00 min", "The conference starts in 2 hours."],
+      [3600, "1 h 00 min", "The conference starts in 60 minutes."],
+      [3599, "59:59", "The conference starts in 60 minutes."],
+    ]);
+    expect(aroundHour.map(([s]) => s).slice(2)).toEqual(Array.from({ length: 20 }, (_, i) => 3599 - i));
+    expect(countdownSteps(3, 30, english).map(([s]) => s)).toEqual([3, 2, 1, 0]);
+  });
+
+  it("speaks the visitor's language", () => {
+    expect(countdownSteps(2 * 86_400 + 7200, 5, translator("de"))[0]).toEqual([2 * 86_400 + 7200, "2 Tage, 2 Stunden", expect.stringContaining("2 Tagen")]);
   });
 });

@@ -1,24 +1,12 @@
 /**
  * The wait page's countdown, as pure functions so they can be tested: what it shows, what a screen
- * reader hears, and when the page should go to the room.
+ * reader hears, and when the page should go to the room. The server puts it into words (in every
+ * language, with plurals); the page's small script only picks the words for the second it is in.
  */
-// Only the type: this module runs in the browser, which gets just the messages it needs.
 import type { Translate } from "../i18n/translate";
 
 /** Arrive a little after the start rather than a little before (the server would only say "wait"). */
 export const FORWARD_MARGIN_MS = 250;
-
-/** Browsers fire a setTimeout longer than this at once (it overflows a 32-bit integer). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * How long to wait before going to the room, or undefined when the start is too far away for one
- * timer; the page then checks again on its regular tick.
- */
-export function forwardDelay(msLeft: number): number | undefined {
-  const delay = Math.max(0, msLeft + FORWARD_MARGIN_MS);
-  return delay <= MAX_TIMER_MS ? delay : undefined;
-}
 
 /** "2 days, 3 hours", "3 h 05 min", "04:59" (in the visitor's language). */
 export function remainingText(ms: number, t: Translate): string {
@@ -46,4 +34,23 @@ export function countdownAnnouncement(ms: number, t: Translate): string {
   if (total > 60) return t("countdown.startsInMinutes", { minutes: Math.ceil(total / 60) });
   if (total > 10) return t("countdown.lessThanMinute");
   return t("countdown.starting");
+}
+
+/** For a number of whole seconds left: what the countdown shows, and what a screen reader hears. */
+export type CountdownStep = [secondsLeft: number, shown: string, spoken: string];
+
+/**
+ * The countdown from `secondsLeft` down over the next `span` seconds, only where its words change:
+ * each step holds from its second down to the next step's. The wait page reloads (or forwards)
+ * before the span is over, so its script never needs more.
+ */
+export function countdownSteps(secondsLeft: number, span: number, t: Translate): CountdownStep[] {
+  const steps: CountdownStep[] = [];
+  for (let s = secondsLeft; s >= Math.max(0, secondsLeft - span); s--) {
+    const shown = remainingText(s * 1000, t);
+    const spoken = countdownAnnouncement(s * 1000, t);
+    const last = steps.at(-1);
+    if (!last || last[1] !== shown || last[2] !== spoken) steps.push([s, shown, spoken]);
+  }
+  return steps;
 }

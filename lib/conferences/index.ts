@@ -3,6 +3,7 @@
  * API alike: validation, ids and storage take one path whichever door a request comes through.
  */
 import { getConfig } from "../env";
+import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { invitationState } from "./conference";
 import type { Conference, InvitationState, Policy } from "./conference";
@@ -19,12 +20,10 @@ export { findByAdminId, findByInvitationId } from "./store";
 
 /**
  * Invitations are read far more than they change, and all at once at the start: they are cached for
- * a second (shared by the proxy and the pages of this process, so kept on globalThis).
+ * a second (one cache per process, shared by both ways in: see lib/process-wide.ts).
  */
-const holder = globalThis as unknown as { planadoInvitations?: ShortCache<string, Conference | null> };
 export function invitationCache(): ShortCache<string, Conference | null> {
-  holder.planadoInvitations ??= new ShortCache(getConfig().INVITATION_CACHE_MS, 10_000);
-  return holder.planadoInvitations;
+  return processWide("planadoInvitations", () => new ShortCache<string, Conference | null>(getConfig().INVITATION_CACHE_MS, 10_000));
 }
 
 /** Replaces the schedule if nobody changed it since `revision` (see store.updateSchedule). */

@@ -3,8 +3,8 @@
  * what it needs and returns plain values; time comes in as an argument, never from the system clock.
  */
 import { db } from "../db";
+import { prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
-import { Prisma } from "../generated/prisma/client";
 import { isId, newConferenceIds } from "../ids";
 import { dateToLocal, localToDate } from "../time/zoned";
 import type { Conference, Schedule } from "./conference";
@@ -36,7 +36,7 @@ function scheduleColumns(schedule: Schedule) {
   };
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
 
 /** Stores a validated schedule under three fresh ids. (A booking's name is not stored.) */
 export async function createConference(schedule: Schedule): Promise<Conference> {
@@ -46,7 +46,7 @@ export async function createConference(schedule: Schedule): Promise<Conference> 
       const row = await db().conference.create({ data: { ...newConferenceIds(), ...scheduleColumns(schedule) } });
       return fromRow(row);
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      if (prismaErrorCode(error) !== "P2002" || attempt >= 2) throw error;
     }
   }
 }
@@ -90,7 +90,7 @@ export async function deleteConference(adminId: string): Promise<string | undefi
     const row = await db().conference.delete({ where: { adminId }, select: { invitationId: true } });
     return row.invitationId;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return undefined;
+    if (prismaErrorCode(error) === "P2025") return undefined; // nothing to delete
     throw error;
   }
 }

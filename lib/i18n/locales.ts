@@ -42,7 +42,7 @@ export function intlLocale(locale: Locale): string {
 }
 
 /** The locale of a web request: `?lang=` in its URL, else its Accept-Language header. */
-export function localeOfRequest(url: URL, headers: Headers): { locale: Locale; explicit: boolean } {
+export function localeOfRequest(url: URL, headers: { get(name: string): string | null }): { locale: Locale; explicit: boolean } {
   return requestLocale(url.searchParams.get("lang"), headers.get("accept-language"));
 }
 
@@ -56,4 +56,12 @@ export function withLocale(path: string, locale: Locale): string {
   const url = new URL(path, "http://planado.invalid");
   url.searchParams.set("lang", locale);
   return url.pathname + url.search + url.hash;
+}
+
+/**
+ * Our own link to `path`, carrying the visitor's explicit language choice on (there is no cookie to
+ * remember it). Links that others receive (invitations) never carry it: each reader gets their own.
+ */
+export function localLink(path: string, visitor: { locale: Locale; explicit: boolean }): string {
+  return visitor.explicit ? withLocale(path, visitor.locale) : path;
 }

@@ -1,9 +1,11 @@
 /**
- * The answers the proxy gives without the app: 429 when a client has missed too often, 503 while the
- * database is down. Pages get a short, friendly HTML page (in the visitor's language) that reloads
- * itself; the API gets RFC 9457.
+ * The answers given before any page or endpoint runs (by Next's proxy, and by our own server on the
+ * participant's path): 429 when a client has missed too often, 503 while the database is down. Pages
+ * get a short, friendly HTML page (in the visitor's language) that reloads itself; the API gets RFC 9457.
  */
 import { problem } from "../api/problem";
+import { answer } from "../http/answer";
+import type { Answer } from "../http/answer";
 import type { ProblemType } from "../api/problem";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
@@ -15,12 +17,12 @@ const PAGES = {
   503: { title: "refusal.unavailableTitle", text: "refusal.unavailableText" },
 } as const;
 
-export function refusal(status: 429 | 503, path: string, retryAfterSeconds: number, nonce: string, locale: Locale = "en"): Response {
+export function refusal(status: 429 | 503, path: string, retryAfterSeconds: number, nonce: string, locale: Locale = "en"): Answer {
   const t = translator(locale);
   const headers: Record<string, string> = { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" };
   if (path.startsWith("/api/")) {
     const type: ProblemType = status === 429 ? "rate-limited" : "unavailable";
-    return new Response(JSON.stringify(problem(type, undefined, t)), { status, headers: { ...headers, "Content-Type": "application/problem+json" } });
+    return answer(status, { ...headers, "Content-Type": "application/problem+json" }, JSON.stringify(problem(type, undefined, t)));
   }
   const html = plainPage({
     locale,
@@ -29,5 +31,5 @@ export function refusal(status: 429 | 503, path: string, retryAfterSeconds: numb
     refreshSeconds: Math.max(5, retryAfterSeconds),
     nonce,
   });
-  return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  return answer(status, { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Language": locale }, html);
 }

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetProcessWide } from "../process-wide";
 import { databaseAnswered, databaseFailed, isUnreachable, PROBE_INTERVAL_MS, shouldShedLoad } from "./availability";
 
 beforeEach(() => {
   databaseAnswered();
-  (globalThis as { planadoAvailability?: unknown }).planadoAvailability = undefined;
+  resetProcessWide("planadoAvailability");
 });
 
 describe("availability", () => {

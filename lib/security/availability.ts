@@ -2,8 +2,10 @@
  * Whether the database seems down, learned from the queries themselves (no extra checks on the
  * request path). While it is down, requests that need it get a quick 503; one request every few
  * seconds still goes through to try, and the first that succeeds brings everything back.
- * Process-wide (kept on globalThis, shared by the proxy and the pages); clock injected for tests.
+ * Process-wide (see lib/process-wide.ts); clock injected for tests.
  */
+import { processWide } from "../process-wide";
+
 export const PROBE_INTERVAL_MS = 2_000;
 
 interface State {
@@ -12,8 +14,7 @@ interface State {
   lastTry: number;
 }
 
-const holder = globalThis as unknown as { planadoAvailability?: State };
-const state = (): State => (holder.planadoAvailability ??= { lastTry: Number.NEGATIVE_INFINITY });
+const state = (): State => processWide<State>("planadoAvailability", () => ({ lastTry: Number.NEGATIVE_INFINITY }));
 
 export function databaseFailed(now = Date.now()): void {
   const s = state();

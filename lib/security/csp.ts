@@ -1,19 +1,33 @@
 /**
- * The Content-Security-Policy of every page: scripts only with this response's nonce (Next.js puts it
- * on its own scripts; 'strict-dynamic' lets them load their chunks), nothing from other hosts, no
- * eval, no framing, forms only to Planado itself.
+ * The Content-Security-Policy of every page: nothing from other hosts, no eval, no framing, forms
+ * only to Planado itself, and inline scripts and styles only when this response allows them: by a
+ * nonce (Next.js puts it on its own scripts; 'strict-dynamic' lets them load their chunks), or by the
+ * hash of a script whose text never changes (the fast pages of server/, which need no nonce).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+/** The CSP source that allows exactly this inline script or style. */
+export function hashSource(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+export interface InlineAllowance {
+  /** Inline scripts and styles carrying this nonce. */
+  nonce?: string;
+  /** Inline scripts with exactly these texts (see hashSource). */
+  scriptHashes?: readonly string[];
+}
+
+export function contentSecurityPolicy({ nonce, scriptHashes = [] }: InlineAllowance = {}): string {
+  const scripts = nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : scriptHashes;
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", ...scripts].join(" "),
+    ["style-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : [])].join(" "),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -43,3 +57,22 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
   "xr-spatial-tracking=()",
 ].join(", ");
+
+/**
+ * Headers every page and answer carries, whichever way it was served: Next's side sets them in
+ * next.config.js and proxy.ts, our own server (server/) from here.
+ */
+export function securityHeaders(csp: string): Record<string, string> {
+  return {
+    "Content-Security-Policy": csp,
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    // Invitation and admin links are capabilities: never hand them to another site.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+  };
+}
+
+/** Invitation and admin pages hold capabilities: not for search engines or shared caches. */
+export const PRIVATE_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" } as const;

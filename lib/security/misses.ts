@@ -7,15 +7,13 @@
 import { RateLimiter } from "../api/rate-limit";
 import type { Verdict } from "../api/rate-limit";
 import { getConfig } from "../env";
+import { processWide } from "../process-wide";
 
 /** A miss never answers faster than this. */
 export const MISS_FLOOR_MS = 120;
 
-const holder = globalThis as unknown as { planadoMisses?: RateLimiter };
-
 function limiter(): RateLimiter {
-  holder.planadoMisses ??= new RateLimiter({ max: getConfig().LOOKUP_MISS_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  return holder.planadoMisses;
+  return processWide("planadoMisses", () => new RateLimiter({ max: getConfig().LOOKUP_MISS_LIMIT_PER_MINUTE, windowMs: 60_000 }));
 }
 
 /** Whether the client may look ids up now (checked before any database work). */

@@ -4,13 +4,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { projectDir } from "./database-server";
 
-const SOURCE_DIRS = ["app", "lib", "public"];
+const SOURCE_DIRS = ["app", "lib", "messages", "public", "server"];
 const SOURCE_FILES = [
-  "next.config.js",
+  "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
@@ -43,6 +43,17 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
+/**
+ * Forgets the route types Next generated into every build folder (.next, .next-test, …). tsconfig.json
+ * includes them all, so the types of a route that no longer exists, left in another folder, would
+ * fail the type check of this build. Each build and `next typegen` writes its own again.
+ */
+export function clearGeneratedTypes(): void {
+  for (const entry of readdirSync(projectDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith(".next")) rmSync(join(projectDir, entry.name, "types"), { recursive: true, force: true });
+  }
+}
+
 /** Runs `next build` into `distDir` unless that folder already holds a build of these sources. */
 export function ensureBuild(distDir: string, log: (line: string) => void): "fresh" | "built" {
   const stamp = join(projectDir, distDir, "planado-source-hash");
@@ -51,6 +62,7 @@ export function ensureBuild(distDir: string, log: (line: string) => void): "fres
     return "fresh";
   }
   log(`Building Planado into ${distDir}/ …`);
+  clearGeneratedTypes();
   const result = spawnSync(join(projectDir, "node_modules", ".bin", "next"), ["build"], {
     cwd: projectDir,
     stdio: "inherit",

@@ -12,7 +12,8 @@ import { baseUrl } from "../../_shared/base-url";
 import { currentWording, localPath } from "../../_i18n/server";
 import { visitorLookUp } from "../../_shared/visitor";
 import { editDefaults } from "../../_shared/defaults";
-import { CalendarLinks } from "../../_components/calendar-links";
+import { secondaryButton } from "@/app/_ui/button";
+import { CalendarLinks } from "@/app/_ui/calendar-links";
 import { CopyButton } from "../../_components/copy-button";
 import { inputClass } from "../../_components/field";
 import { QrCode } from "../../_components/qr-code";
@@ -27,8 +28,6 @@ export async function generateMetadata({ searchParams }: PageProps<"/a/[adminId]
 }
 
 const notice = "rounded-lg border px-4 py-3";
-const secondaryButton =
-  "inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus-ring dark:text-sky-300 dark:hover:bg-slate-800";
 
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
@@ -103,7 +102,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
             {t("email")}
           </a>
         </div>
-        <CalendarLinks links={calendar} />
+        <CalendarLinks links={calendar} t={wording.t} />
         <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
           <summary className="cursor-pointer rounded py-2 font-medium focus-ring">{t("invitationText")}</summary>
           <label htmlFor="invitation-text" className="sr-only">

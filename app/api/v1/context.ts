@@ -1,23 +1,12 @@
-/** What every API route hands to lib/api: the moment, the base for links, the client's address. */
+/** What every API route hands to lib/api, and answers for the methods a route does not offer. */
+import { apiContext as contextOf, apiTranslator } from "@/lib/api/context";
 import type { ApiContext } from "@/lib/api/handlers";
 import { methodNotAllowed, preflight } from "@/lib/api/http";
 import { getConfig } from "@/lib/env";
-import { negotiateLocale } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/translate";
-import { clientAddress, requestBaseUrl } from "@/lib/request";
+import { toResponse } from "@/lib/http/answer";
 
 export function apiContext(request: Request): ApiContext {
-  return {
-    now: new Date(),
-    baseUrl: requestBaseUrl(request.headers, getConfig().PUBLIC_URL),
-    client: clientAddress(request.headers),
-    t: apiTranslator(request),
-  };
-}
-
-/** API clients choose their language with Accept-Language only (no ?lang=: URLs stay stable). */
-function apiTranslator(request: Request) {
-  return translator(negotiateLocale(request.headers.get("accept-language")));
+  return contextOf(request.headers, new Date());
 }
 
 type Handler = (request: Request) => Response | Promise<Response>;
@@ -29,8 +18,10 @@ const ALL = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
  */
 export function otherMethods(offered: string[]): Record<string, Handler> {
   const handlers: Record<string, Handler> = {
-    OPTIONS: (request) => preflight(request, getConfig().API_CORS_ORIGINS, offered),
+    OPTIONS: (request) => toResponse(preflight(request.headers.get("origin"), getConfig().API_CORS_ORIGINS, offered)),
   };
-  for (const method of ALL) if (!offered.includes(method)) handlers[method] = (request) => methodNotAllowed(offered, apiTranslator(request));
+  for (const method of ALL) {
+    if (!offered.includes(method)) handlers[method] = (request) => toResponse(methodNotAllowed(offered, apiTranslator(request.headers)));
+  }
   return handlers;
 }

@@ -1,13 +1,14 @@
+import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import { buildCalendar } from "@/lib/calendar/build";
 import { decodeEvent } from "@/lib/calendar/event";
 import { secretFromConfig } from "@/lib/calendar";
 import { eventUid } from "@/lib/calendar/signing";
 import { invitationUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { toResponse } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { baseUrl } from "../../_shared/base-url";
-import { calendarError, calendarResponse } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -17,17 +18,19 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: RouteContext<"/calendar/[file]">) {
   const { file } = await params;
-  if (!file.endsWith(".ics")) return calendarError(request, "notFound", 404);
+  const url = new URL(request.url);
+  const visitor = { ...localeOfRequest(url, request.headers), nonce: request.headers.get("x-nonce") };
+  if (!file.endsWith(".ics")) return toResponse(calendarErrorAnswer(visitor, "notFound", 404));
   const secret = secretFromConfig();
-  const decoded = decodeEvent(new URL(request.url).searchParams, secret);
-  if (!decoded.ok) return calendarError(request, decoded.reason);
+  const decoded = decodeEvent(url.searchParams, secret);
+  if (!decoded.ok) return toResponse(calendarErrorAnswer(visitor, decoded.reason));
   const { event } = decoded;
   const calendar = buildCalendar(event, {
     now: new Date(),
     uid: eventUid(secret, event.invitationId),
     invitationUrl: invitationUrl(await baseUrl(), event.invitationId, event.name),
     reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
-    t: translator(localeOfRequest(new URL(request.url), request.headers).locale),
+    t: translator(visitor.locale),
   });
-  return calendarResponse(calendar, event.name);
+  return toResponse(calendarAnswer(calendar, event.name));
 }

@@ -1,6 +1,7 @@
 import { findByAdminId } from "@/lib/conferences";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
+import { baseUrl } from "../../../_shared/base-url";
 import { visitorLookUp } from "../../../_shared/visitor";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: RouteContext<"/a/[adminId]/join">) {
   const { adminId } = await params;
   const conference = await visitorLookUp(() => findByAdminId(adminId));
-  const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : new URL(`/a/${encodeURIComponent(adminId)}${new URL(request.url).search}`, request.url).href;
+  // Planado's own address as links use it (request.url names the server Next runs in, not the one
+  // the visitor asked).
+  const back = `${await baseUrl()}/a/${encodeURIComponent(adminId)}${new URL(request.url).search}`;
+  const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : back;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

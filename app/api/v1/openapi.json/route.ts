@@ -1,15 +1,14 @@
 import { json } from "@/lib/api/http";
 import { openApiDocument } from "@/lib/api/openapi";
 import { getConfig } from "@/lib/env";
+import { toResponse } from "@/lib/http/answer";
 import { requestBaseUrl } from "@/lib/request";
 import { otherMethods } from "../context";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return json(openApiDocument(`${requestBaseUrl(request.headers, getConfig().PUBLIC_URL)}/api/v1`), 200, {
-    "Access-Control-Allow-Origin": "*",
-  });
+  return toResponse(json(openApiDocument(`${requestBaseUrl(request.headers, getConfig().PUBLIC_URL)}/api/v1`), 200, { "Access-Control-Allow-Origin": "*" }));
 }
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,4 +1,5 @@
 import { deleteConferenceApi, patchConference, readConference } from "@/lib/api/handlers";
+import { toResponse } from "@/lib/http/answer";
 import { apiContext, otherMethods } from "../../context";
 
 export const dynamic = "force-dynamic";
@@ -6,15 +7,15 @@ export const dynamic = "force-dynamic";
 type Context = RouteContext<"/api/v1/conferences/[adminId]">;
 
 export async function GET(request: Request, { params }: Context) {
-  return readConference(request, (await params).adminId, apiContext(request));
+  return toResponse(await readConference(request, (await params).adminId, apiContext(request)));
 }
 
 export async function PATCH(request: Request, { params }: Context) {
-  return patchConference(request, (await params).adminId, apiContext(request));
+  return toResponse(await patchConference(request, (await params).adminId, apiContext(request)));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
-  return deleteConferenceApi(request, (await params).adminId, apiContext(request));
+  return toResponse(await deleteConferenceApi((await params).adminId, apiContext(request)));
 }
 
 export const { OPTIONS, POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

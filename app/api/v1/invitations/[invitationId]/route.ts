@@ -1,10 +1,8 @@
-import { readInvitation } from "@/lib/api/handlers";
-import { apiContext, otherMethods } from "../../context";
+import { otherMethods } from "../../context";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: RouteContext<"/api/v1/invitations/[invitationId]">) {
-  return readInvitation(request, (await params).invitationId, apiContext(request));
-}
-
+// GET and HEAD never reach Next: our server answers them on the participant's fast path
+// (server/participant-path.ts), with the same lib/api function. This route answers the rest:
+// CORS preflight, and 405 for the methods it does not offer.
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

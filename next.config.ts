@@ -1,17 +1,21 @@
-// @ts-check
+import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PRIVATE_PAGE_HEADERS, securityHeaders } from "./lib/security/csp";
 
 // next-intl finds each request's language and messages here (the language comes from proxy.ts). The
-// messages are compiled at build time, so browsers get no ICU parser (the wait page stays light).
+// messages are compiled at build time, so browsers get no ICU parser.
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./app/_i18n/request.ts",
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
 });
 
-// Content-Security-Policy and Permissions-Policy are set per request in proxy.ts (the CSP carries a
-// fresh nonce). These headers are the same for every response.
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
+// The Content-Security-Policy and Permissions-Policy are set per request in proxy.ts (the CSP carries
+// a fresh nonce); these are the headers that are the same for every response, static files included.
+const { "Content-Security-Policy": _csp, "Permissions-Policy": _permissions, ...fixedHeaders } = securityHeaders("");
+
+const nextConfig: NextConfig = {
   // The test run builds into its own folder so it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
@@ -29,24 +33,8 @@ const nextConfig = {
   },
   async headers() {
     return [
-      {
-        // Invitation and admin pages hold capabilities: not for search engines or shared caches.
-        source: "/:kind(i|a)/:path*",
-        headers: [
-          { key: "X-Robots-Tag", value: "noindex, nofollow" },
-          { key: "Cache-Control", value: "no-store" },
-        ],
-      },
-      {
-        source: "/:path*",
-        headers: [
-          // Invitation and admin links are capabilities: never hand them to another site.
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
+      { source: "/:kind(i|a)/:path*", headers: asList(PRIVATE_PAGE_HEADERS) },
+      { source: "/:path*", headers: asList(fixedHeaders) },
     ];
   },
 };

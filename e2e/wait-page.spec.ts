@@ -1,0 +1,113 @@
+/**
+ * The participant's path as our server answers it before Next: the wait page reaches the room at the
+ * start with JavaScript on, off, or with its script blocked; it stays light; it keeps the proxy's
+ * duties (languages, limits, a friendly 503).
+ */
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { bookViaApi, expectInRoom, moveStart, rowByAdmin } from "./support/planado";
+
+/** A conference that opens `seconds` from now, with the wait page open in `page`. */
+async function waitingFor(page: Page, seconds: number) {
+  const { adminId, invitationId } = await bookViaApi(page.request, { name: "Rush" });
+  const row = (await rowByAdmin(adminId))!;
+  await moveStart(adminId, seconds);
+  await page.goto(`/i/${invitationId}?n=Rush`);
+  await expect(page.getByText("Please wait")).toBeVisible();
+  return row;
+}
+
+test.describe("at the start second the wait page goes to the room", () => {
+  test("with JavaScript: the countdown runs and forwards", async ({ page }) => {
+    const row = await waitingFor(page, 4);
+    await expect(page.getByTestId("countdown")).toHaveText(/^00:0[1-3]$/);
+    await expectInRoom(page, row.room_id, { timeout: 10_000 });
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the page reloads itself at the start and the server forwards", async ({ page }) => {
+      const row = await waitingFor(page, 3);
+      await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /^[1-3]$/);
+      await expectInRoom(page, row.room_id, { timeout: 10_000 });
+    });
+  });
+
+  test("with its script blocked (the policy refuses a changed script), the reload still gets there", async ({ page }) => {
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to execute/i.test(message.text())) refused.push(message.text());
+    });
+    // Change the page's one script on the way: its hash no longer matches, so the browser blocks it.
+    await page.route(/\/i\/[a-z2-7]{26}(\?|$)/, async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 });
+      if (!response.headers()["content-type"]?.startsWith("text/html")) return route.fulfill({ response });
+      const headers = { ...response.headers() };
+      delete headers["content-encoding"];
+      delete headers["content-length"];
+      const body = (await response.text()).replace("<script>", "<script>/* changed */");
+      await route.fulfill({ response, headers, body });
+    });
+    const row = await waitingFor(page, 3);
+    const shown = await page.getByTestId("countdown").textContent();
+    await expectInRoom(page, row.room_id, { timeout: 10_000 });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(shown).toMatch(/^00:0[1-3]$/);
+  });
+});
+
+test("the wait page is light: its document, the app's stylesheet and the icon, no script file, no font", async ({ page }) => {
+  const requests: { url: string; type: string }[] = [];
+  page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+  const { invitationId } = await bookViaApi(page.request, { name: "Light" });
+  await page.goto(`/i/${invitationId}?n=Light`);
+  await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?/);
+  await page.waitForLoadState("networkidle");
+  expect(requests.length).toBeLessThanOrEqual(3);
+  expect(requests.filter((r) => r.type === "script" || r.type === "font")).toEqual([]);
+  const stylesheet = requests.find((r) => r.type === "stylesheet")!.url;
+
+  // The same stylesheet as the app's own pages, so the look is the same.
+  await page.goto("/");
+  const appStylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(appStylesheets).toContain(stylesheet);
+});
+
+test("the participant's path and the app's pages vary by language, for any cache on the way", async ({ request }) => {
+  const { invitationId } = await bookViaApi(request, { name: "Vary" });
+  for (const path of [`/i/${invitationId}`, `/api/v1/invitations/${invitationId}`, "/", "/i/abcdefghijklmnopqrstuvwxyz"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.headers()["vary"], path).toMatch(/Accept-Language/);
+  }
+});
+
+test.describe("a client's own say about its address", () => {
+  test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
+
+  test("is not believed from our header: misses still count against the real client", async ({ request, browserName }) => {
+    // One client (behind the test's loopback "proxy"), claiming a new address in our header each time.
+    const me = `203.0.113.${Math.floor(Math.random() * 250)}, 10.8.${browserName.length}.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 5; i++) {
+      const miss = await request.get(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`, { headers: { "X-Forwarded-For": me, "X-Planado-Client": `192.0.2.${i}` } });
+      expect(miss.status()).toBe(404);
+    }
+    const blocked = await request.get("/i/abcdefghijklmnopqrstuvwxyz", { headers: { "X-Forwarded-For": me, "X-Planado-Client": "192.0.2.99" } });
+    expect(blocked.status()).toBe(429);
+  });
+});
+
+test.describe("when the database is down", () => {
+  test.use({ baseURL: `http://127.0.0.1:${NO_DATABASE_PORT}` });
+
+  test("the participant's path says so in a friendly page or problem", async ({ request }) => {
+    const page = await request.get("/i/abcdefghijklmnopqrstuvwxyz");
+    expect(page.status()).toBe(503);
+    expect(page.headers()["retry-after"]).toBe("10");
+    expect(await page.text()).toContain("Planado is unavailable for a moment");
+    const api = await request.get("/api/v1/invitations/abcdefghijklmnopqrstuvwxyz");
+    expect(api.status()).toBe(503);
+    expect(await api.json()).toMatchObject({ type: "urn:planado:problem:unavailable", status: 503 });
+  });
+});

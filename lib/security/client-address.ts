@@ -1,0 +1,82 @@
+/**
+ * Who a request comes from, for rate limits only (never stored, never logged). The socket's address is
+ * the truth; forwarding headers are believed only from a trusted proxy (TRUSTED_PROXIES), and then the
+ * client is the right-most address of X-Forwarded-For that is not itself a trusted proxy: each proxy
+ * appends the address it saw, so everything to the left of the last untrusted hop is the client's own
+ * say. An IPv6 client is counted by its /64, the block one household or phone gets.
+ */
+import { BlockList, isIPv4, isIPv6 } from "node:net";
+
+/** Loopback and the private ranges: a reverse proxy on the same host or network. */
+export const DEFAULT_TRUSTED_PROXIES = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+
+/** "::ffff:192.0.2.1" (an IPv4 client on a dual-stack socket) is 192.0.2.1. */
+function unmapped(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
+/** An address or CIDR as written in TRUSTED_PROXIES; undefined when it is neither. */
+export function parseAddressRange(text: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } | undefined {
+  const [rawAddress = "", rawPrefix, extra] = text.trim().split("/");
+  if (extra !== undefined) return undefined;
+  const address = unmapped(rawAddress);
+  const family = isIPv4(address) ? "ipv4" : isIPv6(address) ? "ipv6" : undefined;
+  if (!family) return undefined;
+  const max = family === "ipv4" ? 32 : 128;
+  if (rawPrefix === undefined) return { address, prefix: max, family };
+  if (!/^\d{1,3}$/.test(rawPrefix) || Number(rawPrefix) > max) return undefined;
+  return { address, prefix: Number(rawPrefix), family };
+}
+
+export function trustedProxyList(ranges: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const text of ranges) {
+    const range = parseAddressRange(text);
+    if (range) list.addSubnet(range.address, range.prefix, range.family);
+  }
+  return list;
+}
+
+function isTrusted(address: string, trusted: BlockList): boolean {
+  if (isIPv4(address)) return trusted.check(address, "ipv4");
+  return isIPv6(address) && trusted.check(address, "ipv6");
+}
+
+/** Whether a socket's address is one of the trusted proxies (whose forwarding headers count). */
+export function isTrustedProxy(socketAddress: string | undefined, trusted: BlockList): boolean {
+  return isTrusted(unmapped(socketAddress ?? ""), trusted);
+}
+
+/** The eight groups of an IPv6 address, expanded ("2001:db8::1" → 2001, db8, 0, 0, 0, 0, 0, 1). */
+function ipv6Groups(address: string): string[] {
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const part = (text: string) => (text ? text.split(":") : []);
+  const left = part(head);
+  const right = tail === undefined ? [] : part(tail);
+  const missing = 8 - left.length - right.length;
+  return [...left, ...Array.from({ length: missing }, () => "0"), ...right].map((group) => group.replace(/^0+(?=.)/, ""));
+}
+
+/** What limits count: an IPv4 address as it is, an IPv6 address by its /64 ("2001:db8:0:1::/64"). */
+export function clientKey(address: string): string {
+  if (!isIPv6(address)) return address;
+  return `${ipv6Groups(address).slice(0, 4).join(":")}::/64`;
+}
+
+/**
+ * The client of a request: `socketAddress` unless that is a trusted proxy, in which case the
+ * right-most X-Forwarded-For entry that is not a trusted proxy (or, when every hop is trusted, the
+ * left-most valid one). Entries that are not addresses end the walk.
+ */
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: BlockList): string {
+  let client = unmapped(socketAddress ?? "");
+  if (!isIPv4(client) && !isIPv6(client)) return "unknown";
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",");
+  for (let i = chain.length - 1; i >= 0 && isTrusted(client, trusted); i--) {
+    const hop = unmapped(chain[i]!.trim());
+    if (!isIPv4(hop) && !isIPv6(hop)) break;
+    client = hop;
+  }
+  return client;
+}

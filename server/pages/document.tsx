@@ -1,0 +1,64 @@
+/**
+ * The whole HTML document of a page our server renders itself (the participant's pages): the same
+ * head as the app's pages (app/layout.tsx and Next's metadata), the same chrome (app/_ui), the built
+ * stylesheet, and at most one inline script, allowed by its hash.
+ */
+import type { ReactNode } from "react";
+import { BODY_CLASS, SiteChrome } from "@/app/_ui/site-chrome";
+import type { ChromeProps } from "@/app/_ui/site-chrome";
+
+export interface DocumentProps extends ChromeProps {
+  /** The page's own title ("· Planado" follows). */
+  title: string;
+  description: string;
+  /** A link preview (Open Graph) with the title and description. */
+  preview?: boolean;
+  /** <meta http-equiv="refresh"> content, in seconds. */
+  refresh?: string;
+  /** The app's built stylesheets (see server/stylesheets.ts). */
+  stylesheets: readonly string[];
+  /** The text of one inline script at the end of the body. */
+  script?: string;
+  children: ReactNode;
+}
+
+export function Document({ title, description, preview, refresh, stylesheets, script, children, ...chrome }: DocumentProps) {
+  return (
+    <html lang={chrome.wording.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Reloads the page without script (the page's script, when it runs, stops it). */}
+        {refresh && <meta httpEquiv="refresh" content={refresh} id="refresh" />}
+        {stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
+        <meta name="theme-color" content="#0f172a" media="(prefers-color-scheme: dark)" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{`${title} · Planado`}</title>
+        <meta name="description" content={description} />
+        <meta name="application-name" content="Planado" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="robots" content="noindex, nofollow" />
+        {preview && (
+          <>
+            <meta property="og:title" content={title} />
+            <meta property="og:description" content={description} />
+            <meta property="og:site_name" content="Planado" />
+            <meta property="og:type" content="website" />
+            <meta name="twitter:card" content="summary" />
+            <meta name="twitter:title" content={title} />
+            <meta name="twitter:description" content={description} />
+          </>
+        )}
+        <link rel="icon" href="/icon.svg" sizes="any" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/apple-icon.png" sizes="180x180" type="image/png" />
+      </head>
+      <body className={BODY_CLASS}>
+        <SiteChrome {...chrome}>{children}</SiteChrome>
+        {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The participant's pages, as plain components of their arguments: the wait page, the privacy notice
+ * of a conference that has started, and the page for an invitation that does not work. Rendered by
+ * our server (server/participant-path.ts) in the look of the app's pages.
+ */
+import { primaryButton } from "@/app/_ui/button";
+import { CalendarLinks } from "@/app/_ui/calendar-links";
+import type { CalendarLinks as Links } from "@/lib/calendar";
+import type { Translate } from "@/lib/i18n/translate";
+
+export interface WaitProps {
+  t: Translate;
+  name: string;
+  organizerTime: string;
+  /** How it repeats, in words; undefined when it does not. */
+  repeats?: string;
+  calendar: Links;
+  /** What the countdown shows and says now. */
+  shown: string;
+  spoken: string;
+  /** The countdown's data for its script (JSON; see countdown.es5.js). */
+  countdown: string;
+  /** The reload interval, in words for those without script. */
+  reloads: string;
+}
+
+export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spoken, countdown, reloads }: WaitProps) {
+  return (
+    <div className="space-y-6">
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-sky-300">{t("invitation.pleaseWait")}</p>
+      <h1 className="break-words text-3xl font-bold tracking-tight">{name}</h1>
+      <p className="text-lg">{t("invitation.opens")}</p>
+      <dl className="space-y-1">
+        <dt className="font-medium">{t("invitation.starts")}</dt>
+        <dd data-testid="organizer-time">{organizerTime}</dd>
+        {repeats && (
+          <>
+            <dt className="font-medium">{t("invitation.repeats")}</dt>
+            <dd>{repeats}</dd>
+          </>
+        )}
+      </dl>
+      <div className="space-y-4">
+        {/* Filled in by the script, in the browser's own zone, when it differs from the organizer's. */}
+        <p id="viewer-time" data-testid="viewer-time" hidden>
+          <span className="font-medium">{t("invitation.yourTime")} </span>
+          <span id="viewer-time-value" />
+        </p>
+        <div id="countdown" data-countdown={countdown} className="rounded-2xl bg-slate-100 p-6 text-center dark:bg-slate-800">
+          <p className="text-sm font-medium text-slate-600 dark:text-slate-300" id="countdown-label">
+            {t("invitation.startsIn")}
+          </p>
+          {/* A timer, which may be named (a plain paragraph may not); it is silent by itself: the
+              announcement below speaks now and then, not every second. */}
+          <p
+            role="timer"
+            id="countdown-shown"
+            className="font-mono text-4xl font-bold tabular-nums sm:text-5xl"
+            aria-labelledby="countdown-label"
+            aria-live="off"
+            data-testid="countdown"
+          >
+            {shown}
+          </p>
+        </div>
+        <p id="countdown-spoken" className="sr-only" aria-live="polite">
+          {spoken}
+        </p>
+      </div>
+      <CalendarLinks links={calendar} t={t} />
+      <noscript>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{reloads}</p>
+      </noscript>
+    </div>
+  );
+}
+
+export interface NoticeProps {
+  t: Translate;
+  name: string;
+  noticeUrl: string;
+  continueHref: string;
+}
+
+export function NoticePage({ t, name, noticeUrl, continueHref }: NoticeProps) {
+  return (
+    <div className="space-y-6">
+      <h1 className="break-words text-3xl font-bold tracking-tight">{t("invitation.started", { name })}</h1>
+      <p>
+        {t("invitation.privacyBefore")}{" "}
+        <a href={noticeUrl} target="_blank" rel="noopener noreferrer" className="font-medium underline">
+          {t("invitation.privacyLink")}
+          <span className="sr-only"> {t("invitation.newWindow")}</span>
+        </a>{" "}
+        {t("invitation.privacyAfter")}
+      </p>
+      <a href={continueHref} className={primaryButton}>
+        {t("invitation.continue")}
+      </a>
+    </div>
+  );
+}
+
+export function InvitationNotFound({ t, homeHref }: { t: Translate; homeHref: string }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-3xl font-bold tracking-tight">{t("invitation.notFoundTitle")}</h1>
+      <p>{t("invitation.notFoundText")}</p>
+      <a href={homeHref} className="font-medium underline">
+        {t("invitation.notFoundLink")}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * The participant's path, answered by our server before Next: the invitation (wait page, redirect at
+ * the start, privacy notice), its "Continue", the API's invitation status and the calendar
+ * subscription. Each is one cached, indexed look-up and then an answer, at the speed of a bare Node
+ * server. The rules are the app's own (lib/), called the same way Next's side calls them; this file
+ * adds what Next's proxy and config do for the other routes: the miss limit, the 503 while the
+ * database is down, the security headers, the language, the nudge of the cleanup sweep.
+ */
+import { readInvitation } from "@/lib/api/handlers";
+import { apiContext } from "@/lib/api/context";
+import { calendarLinks, secretFromConfig } from "@/lib/calendar";
+import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
+import type { CalendarErrorReason } from "@/lib/calendar/answers";
+import { buildFeed } from "@/lib/calendar/build";
+import { calendarEventOf, verifyFeed } from "@/lib/calendar/event";
+import { eventUid } from "@/lib/calendar/signing";
+import { lookUpInvitation } from "@/lib/conferences";
+import { pokeBackgroundSweep } from "@/lib/conferences/background-sweep";
+import type { Conference } from "@/lib/conferences/conference";
+import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
+import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
+import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
+import type { Entry } from "@/lib/conferences/entry";
+import { invitationUrl } from "@/lib/conferences/links";
+import { nameFromLink } from "@/lib/conferences/name";
+import { ShortCache } from "@/lib/conferences/short-cache";
+import { isDatabaseError } from "@/lib/database-errors";
+import { getConfig } from "@/lib/env";
+import { answer, appendToken, withHeaders } from "@/lib/http/answer";
+import type { Answer } from "@/lib/http/answer";
+import { intlLocale, localeOfRequest, localLink } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator, wording } from "@/lib/i18n/translate";
+import type { Wording } from "@/lib/i18n/translate";
+import { isId } from "@/lib/ids";
+import { requestBaseUrl } from "@/lib/request";
+import type { HeaderReader } from "@/lib/request";
+import { refusal } from "@/lib/security/answers";
+import { isUnreachable, shouldShedLoad } from "@/lib/security/availability";
+import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders } from "@/lib/security/csp";
+import type { InlineAllowance } from "@/lib/security/csp";
+import { plainPage } from "@/lib/security/html";
+import { lookUpForVisitor, lookupAllowed } from "@/lib/security/misses";
+import { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
+import { InvitationNotFound, NoticePage, WaitPage } from "./pages/invitation-pages";
+import { cut, fill, NUMBER_SLOT, renderDocument } from "./pages/render";
+import type { Template } from "./pages/render";
+
+/** One request on the participant's path, as our server read it. */
+export interface Visit {
+  method: "GET" | "HEAD";
+  url: URL;
+  headers: HeaderReader;
+  /** The client, for limits only (see lib/security/client-address.ts). */
+  client: string;
+  now: Date;
+}
+
+interface Visitor {
+  locale: Locale;
+  explicit: boolean;
+}
+
+/** Without JavaScript the wait page reloads itself at most this often (the original's 30 s). */
+const MAX_REFRESH_SECONDS = 30;
+
+/** What the app's layout needs to render a page: the built stylesheets (see server/stylesheets.ts). */
+export interface PageSetup {
+  stylesheets: readonly string[];
+}
+
+type Handler = (visit: Visit, id: string, setup: PageSetup) => Promise<Answer>;
+
+const ROUTES: { pattern: RegExp; handler: Handler; page: boolean }[] = [
+  { pattern: /^\/i\/([^/]+)$/, handler: invitationPage, page: true },
+  { pattern: /^\/i\/([^/]+)\/join$/, handler: continueToRoom, page: true },
+  { pattern: /^\/api\/v1\/invitations\/([^/]+)$/, handler: invitationStatus, page: false },
+  { pattern: /^\/calendar\/feed\/([^/]+)$/, handler: subscriptionFeed, page: true },
+];
+
+/** The route for a request, or undefined when Next answers it. */
+export function participantRoute(method: string, pathname: string): { handler: Handler; page: boolean; segment: string } | undefined {
+  if (method !== "GET" && method !== "HEAD") return undefined;
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(pathname);
+    if (match) return { handler: route.handler, page: route.page, segment: decodeSegment(match[1]!) };
+  }
+  return undefined;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed escapes: not an id, so a miss like any other
+  }
+}
+
+/** Answers a request on the participant's path, with everything Next's proxy would add. */
+export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answer> {
+  const route = participantRoute(visit.method, visit.url.pathname);
+  if (!route) throw new Error("not a participant route");
+  try {
+    pokeBackgroundSweep();
+  } catch {
+    // A bad configuration is reported at start-up; a request must never fail because of cleanup.
+  }
+  const visitor = localeOfRequest(visit.url, visit.headers);
+  const path = visit.url.pathname;
+  // A page with an inline script or style brings its own policy (allowing just that); others get
+  // the strictest.
+  const finish = (result: Answer) => {
+    let done = withHeaders(result, securityHeaders(result.headers["content-security-policy"] ?? contentSecurityPolicy()));
+    if (route.page) done = withHeaders(done, PRIVATE_PAGE_HEADERS);
+    // The same address answers in the visitor's language: no cache may hand it to someone else.
+    return appendToken(done, "Vary", "Accept-Language");
+  };
+  const refuse = (status: 429 | 503, retryAfterSeconds: number) => {
+    const nonce = newNonce();
+    return finish(withCsp(refusal(status, path, retryAfterSeconds, nonce, visitor.locale), { nonce }));
+  };
+
+  const allowed = lookupAllowed(visit.client);
+  if (!allowed.allowed) return refuse(429, allowed.retryAfterSeconds);
+  if (shouldShedLoad()) return refuse(503, 10);
+  try {
+    return finish(await route.handler(visit, route.segment, setup));
+  } catch (error) {
+    if (isUnreachable(error) || isDatabaseError(error)) return refuse(503, 10);
+    console.error(`[planado] participant path failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    const t = translator(visitor.locale);
+    const nonce = newNonce();
+    const html = plainPage({ locale: visitor.locale, title: t("error.title"), text: t("error.text"), nonce });
+    return finish(withCsp(answer(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, html), { nonce }));
+  }
+}
+
+function withCsp(result: Answer, allow: InlineAllowance): Answer {
+  return withHeaders(result, { "Content-Security-Policy": contentSecurityPolicy(allow) });
+}
+
+/** The invitation, looked up for this visitor: a miss counts against them and takes its time. */
+function findInvitation(visit: Visit, id: string) {
+  return lookUpForVisitor(visit.client, () => lookUpInvitation(id, visit.now));
+}
+
+function entryOf(found: NonNullable<Awaited<ReturnType<typeof findInvitation>>>): Entry {
+  const config = getConfig();
+  return invitationEntry(found.conference, found.state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+}
+
+function redirect(status: 303 | 307, location: string): Answer {
+  return answer(status, { Location: location, "Cache-Control": "no-store" });
+}
+
+function html(status: number, body: string, locale: Locale): Answer {
+  return answer(status, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" }, body);
+}
+
+/** GET /i/<id>: the wait page, the room once it is open, or the privacy notice before it. */
+async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
+  const visitor = localeOfRequest(visit.url, visit.headers);
+  const found = await findInvitation(visit, id);
+  if (!found) return html(404, notFoundPage(visit, visitor, setup), visitor.locale);
+  const entry = entryOf(found);
+  if (entry.kind === "room") return redirect(307, entry.roomUrl);
+  const template = await pages.get(pageKey(visit, visitor, found.conference, entry), async () =>
+    entry.kind === "notice" ? cut(noticePage(visit, visitor, setup, found.conference, entry.noticeUrl)) : cut(waitPage(visit, visitor, setup, found.conference, entry)),
+  );
+  if (entry.kind === "notice") return html(200, template.join(""), visitor.locale);
+  return withCsp(html(200, fill(template, entry.msToOpen), visitor.locale), { scriptHashes: [COUNTDOWN_SCRIPT_HASH] });
+}
+
+/**
+ * Rendered pages, kept for a second: in a rush every participant of a conference asks for the same
+ * page. The key holds everything a page shows (the whole address, the language, the schedule, the
+ * second of the countdown); the milliseconds are put in per request.
+ */
+const pages = new ShortCache<string, Template>(1_000, 2_000);
+
+function pageKey(visit: Visit, visitor: Visitor, conference: Conference, entry: Entry): string {
+  const seconds = entry.kind === "wait" ? entry.secondsToOpen : -1;
+  const base = requestBaseUrl(visit.headers, getConfig().PUBLIC_URL);
+  return [entry.kind, base, visit.url.pathname + visit.url.search, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
+}
+
+function pageTitle(visit: Visit, t: Wording["t"]): { name?: string; title: string } {
+  const name = nameFromLink(visit.url.searchParams.get("n") ?? undefined);
+  return { name, title: name ?? t("meta.invitationTitle") };
+}
+
+function chrome(visit: Visit, visitor: Visitor, setup: PageSetup) {
+  return { wording: wording(visitor.locale), path: visit.url.pathname + visit.url.search, homeHref: localLink("/", visitor), stylesheets: setup.stylesheets };
+}
+
+function waitPage(visit: Visit, visitor: Visitor, setup: PageSetup, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): string {
+  const shared = chrome(visit, visitor, setup);
+  const { t } = shared.wording;
+  const { name, title } = pageTitle(visit, t);
+  const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, entry.secondsToOpen));
+  // Words for every second until the page reloads (and a little beyond, for a slow reload).
+  const steps = countdownSteps(entry.secondsToOpen, refresh + 5, t);
+  const data = { margin: FORWARD_MARGIN_MS, start: conference.startsAt.getTime(), zone: conference.timeZone, locale: intlLocale(visitor.locale), steps };
+  const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
+  const base = requestBaseUrl(visit.headers, getConfig().PUBLIC_URL);
+  return renderDocument({
+    ...shared,
+    title,
+    description: t("meta.startsAt", { when }),
+    preview: true,
+    refresh: String(refresh),
+    script: COUNTDOWN_SCRIPT,
+    children: WaitPage({
+      t,
+      name: name ?? t("invitation.untitled"),
+      organizerTime: when,
+      repeats: conference.repeat ? describeInterval(conference.repeat, shared.wording) : undefined,
+      calendar: calendarLinks(base, conference, name),
+      shown: steps[0]![1],
+      spoken: steps[0]![2],
+      // The milliseconds left go in per request (see render.tsx): the page is kept for a second.
+      countdown: JSON.stringify(data).replace(/^\{/, `{"ms":${NUMBER_SLOT},`),
+      reloads: t("invitation.reloads", { seconds: refresh }),
+    }),
+  });
+}
+
+function noticePage(visit: Visit, visitor: Visitor, setup: PageSetup, conference: Conference, noticeUrl: string): string {
+  const shared = chrome(visit, visitor, setup);
+  const { t } = shared.wording;
+  const { name, title } = pageTitle(visit, t);
+  const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
+  const query = name ? `?${new URLSearchParams({ n: name })}` : "";
+  return renderDocument({
+    ...shared,
+    title,
+    description: t("meta.startsAt", { when }),
+    preview: true,
+    children: NoticePage({ t, name: name ?? t("invitation.untitled"), noticeUrl, continueHref: localLink(`${visit.url.pathname}/join${query}`, visitor) }),
+  });
+}
+
+function notFoundPage(visit: Visit, visitor: Visitor, setup: PageSetup): string {
+  const shared = chrome(visit, visitor, setup);
+  const { t } = shared.wording;
+  return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: InvitationNotFound({ t, homeHref: shared.homeHref }) });
+}
+
+/**
+ * GET /i/<id>/join, the privacy notice's "Continue": the room once it is open, otherwise back to the
+ * invitation (which waits, or says the conference does not exist), with the query it came with.
+ */
+async function continueToRoom(visit: Visit, id: string): Promise<Answer> {
+  const found = await findInvitation(visit, id);
+  const room = found && roomAfterNotice(entryOf(found));
+  return redirect(303, room ?? `/i/${encodeURIComponent(id)}${visit.url.search}`);
+}
+
+/** GET /api/v1/invitations/<id>: the same endpoint as Next's other API routes use (lib/api). */
+function invitationStatus(visit: Visit, id: string): Promise<Answer> {
+  return readInvitation(id, { ...apiContext(visit.headers, visit.now), client: visit.client });
+}
+
+/**
+ * GET /calendar/feed/<invitation id>.ics: the conference's current schedule from the database, under
+ * the same UID as the downloaded file, so a subscriber sees every change. Once the conference is
+ * gone the feed is an empty calendar, and calendars remove the event.
+ */
+async function subscriptionFeed(visit: Visit, file: string): Promise<Answer> {
+  const nonce = newNonce();
+  const visitor = { ...localeOfRequest(visit.url, visit.headers), nonce };
+  const failed = (reason: CalendarErrorReason, status?: number) => withCsp(calendarErrorAnswer(visitor, reason, status), { nonce });
+  const invitationId = file.replace(/\.ics$/, "");
+  const rawName = visit.url.searchParams.get("n");
+  const signature = visit.url.searchParams.get("sig");
+  if (!file.endsWith(".ics") || !isId(invitationId)) return failed("notFound", 404);
+  if (!signature || rawName === null) return failed("unsigned");
+  const secret = secretFromConfig();
+  if (!verifyFeed(secret, invitationId, rawName, signature)) return failed("forged");
+  const name = nameFromLink(rawName);
+  if (!name) return failed("malformed");
+
+  const found = await lookUpInvitation(invitationId, visit.now);
+  const calendar = buildFeed(found ? calendarEventOf(found.conference, name) : undefined, {
+    now: visit.now,
+    uid: eventUid(secret, invitationId),
+    invitationUrl: invitationUrl(requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), invitationId, name),
+    reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
+    t: translator(visitor.locale),
+    calendarName: name,
+  });
+  return calendarAnswer(calendar, name);
+}
