@@ -29,7 +29,7 @@ function server(serverPort: number, env: Record<string, string>) {
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
       PORT: String(serverPort),
-      HOSTNAME: "127.0.0.1",
+      LISTEN_ADDRESS: "127.0.0.1",
       DATABASE_URL: e2eDatabaseUrl,
       PUBLIC_URL: "",
       JITSI_URL: JITSI,

@@ -1,7 +1,8 @@
 // @ts-check
 // The floor for the throughput benchmarks: a bare node:http server with the same mariadb driver doing
-// the same indexed look-up as an invitation, answering with the same status and a minimal body.
-// What Planado does on top of this is what the ratio measures.
+// the same indexed look-up as an invitation (on every request: no cache), answering with the same
+// status and a body of the same size as Planado's answer it stands for (FLOOR_PAGE_BYTES for a page,
+// FLOOR_JSON_BYTES for the API). What Planado does on top of this is what the ratio measures.
 import { createServer } from "node:http";
 import mariadb from "mariadb";
 
@@ -15,22 +16,28 @@ const pool = mariadb.createPool({
   connectionLimit: 10,
 });
 const jitsi = process.env.JITSI_URL ?? "https://meet.jit.si";
+/** @param {number} bytes @param {string} start @param {string} end */
+const filler = (bytes, start, end) => start + "x".repeat(Math.max(0, bytes - start.length - end.length)) + end;
+const page = filler(Number(process.env.FLOOR_PAGE_BYTES ?? 60), "<!doctype html><title>wait</title><p>", "</p>");
+const json = filler(Number(process.env.FLOOR_JSON_BYTES ?? 40), '{"status":"waiting","pad":"', '"}');
 
 const server = createServer(async (request, response) => {
-  const id = /^\/i\/([a-z2-7]{26})/.exec(request.url ?? "")?.[1];
-  if (!id) {
+  const match = /^\/(i|api\/v1\/invitations)\/([a-z2-7]{26})/.exec(request.url ?? "");
+  if (!match) {
     response.writeHead(404).end();
     return;
   }
+  const api = match[1] !== "i";
   try {
-    const rows = await pool.query("SELECT room_id, starts_at FROM conferences WHERE invitation_id = ?", [id]);
+    const rows = await pool.query("SELECT room_id, starts_at FROM conferences WHERE invitation_id = ?", [match[2]]);
     const row = rows[0];
     if (!row) response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+    else if (api) response.writeHead(200, { "Content-Type": "application/json" }).end(json);
     else if (new Date(row.starts_at) <= new Date()) response.writeHead(307, { Location: `${jitsi}/${row.room_id}` }).end();
-    else response.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>wait</title><p>Please wait</p>");
+    else response.writeHead(200, { "Content-Type": "text/html" }).end(page);
   } catch {
     response.writeHead(503).end();
   }
 });
-server.listen(Number(process.env.PORT ?? 3400), "127.0.0.1", () => console.log("floor ready"));
+server.listen({ port: Number(process.env.PORT ?? 3400), host: "127.0.0.1", backlog: 4096 }, () => console.log("floor ready"));
 process.on("SIGTERM", () => server.close(() => pool.end().then(() => process.exit(0))));

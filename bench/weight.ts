@@ -1,18 +1,31 @@
 /**
  * Weight: what a phone downloads for a page (compressed, as sent), by kind, and how many requests it
- * makes, measured in Debian's Chromium through the DevTools protocol.
+ * makes, measured in Debian's Chromium through the DevTools protocol. The wait page has targets of
+ * its own (it is the page everybody opens at the start); the booking page stands beside an empty
+ * Next.js page (bench/floor-app) to show the framework's share.
  */
+import { spawn, spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import type { DatabaseCoordinates } from "../lib/database-url";
+import { COUNTDOWN_SCRIPT } from "../server/pages/countdown-script";
+import { freePort, projectDir } from "../scripts/lib/database-server";
+import { planadoEnv, withServer } from "./lib/common";
+import type { Row } from "./lib/common";
+import type { Served } from "./lib/processes";
+import { startPlanado } from "./lib/processes";
+import { addConference } from "./lib/seed";
 
 export interface Weight {
   html: number;
   css: number;
   js: number;
+  font: number;
   other: number;
   requests: number;
 }
 
-const KIND: Record<string, keyof Omit<Weight, "requests">> = { Document: "html", Stylesheet: "css", Script: "js" };
+const KIND: Record<string, keyof Omit<Weight, "requests">> = { Document: "html", Stylesheet: "css", Script: "js", Font: "font" };
 
 export async function measureWeight(urls: string[]): Promise<Weight[]> {
   const browser = await chromium.launch({
@@ -28,7 +41,7 @@ export async function measureWeight(urls: string[]): Promise<Weight[]> {
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
       const types = new Map<string, string>();
-      const weight: Weight = { html: 0, css: 0, js: 0, other: 0, requests: 0 };
+      const weight: Weight = { html: 0, css: 0, js: 0, font: 0, other: 0, requests: 0 };
       cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
       cdp.on("Network.loadingFinished", (e) => {
         weight.requests++;
@@ -42,4 +55,77 @@ export async function measureWeight(urls: string[]): Promise<Weight[]> {
   } finally {
     await browser.close();
   }
+}
+
+/** `next start` of the empty page, built once into .next-floor. */
+async function startEmptyNextPage(): Promise<Served> {
+  const build = spawnSync("node_modules/.bin/next", ["build", "bench/floor-app"], {
+    cwd: projectDir,
+    env: { ...process.env, NEXT_DIST_DIR: ".next-floor", NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`building the empty page failed: ${build.stderr}`);
+  const port = await freePort();
+  const child = spawn("node_modules/.bin/next", ["start", "bench/floor-app", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: projectDir,
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-floor" },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    rssMiB: () => 0,
+    memory: () => ({ rss: 0, anon: 0, file: 0 }),
+    heap: async () => undefined,
+    heapSnapshot: async () => undefined,
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        // gone
+      }
+    },
+  };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const describe = (w: Weight) =>
+  `HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)}${w.font ? `, fonts ${kb(w.font)}` : ""}${w.other ? `, other ${kb(w.other)}` : ""}; ${w.requests} requests`;
+const totalOf = (w: Weight) => w.html + w.css + w.js + w.font + w.other;
+
+/** 7. Weight of the wait page (its targets) and of the booking page (beside an empty Next.js page). */
+export async function weight(database: DatabaseCoordinates): Promise<Row[]> {
+  const id = await addConference(database, "weight", new Date(Date.now() + 86_400_000));
+  const [waitPage, bookingPage] = await withServer(startPlanado(await freePort(), planadoEnv(database)), (s) =>
+    measureWeight([`${s.url}/i/${id}?n=Team+sync`, `${s.url}/`]),
+  );
+  const [empty] = await withServer(startEmptyNextPage(), (s) => measureWeight([s.url]));
+  const script = gzipSync(COUNTDOWN_SCRIPT).length;
+  return [
+    {
+      scenario: "7a. weight: wait page",
+      planado: `${describe(waitPage!)}; ${kb(totalOf(waitPage!))} in all; its script ${kb(script)} (gzip, inside the HTML)`,
+      floor: "–",
+      ratio: "–",
+      latency: "–",
+      rss: "–",
+      errors: "–",
+      target: "≤ 12 kB in all, ≤ 3 requests, no font, script ≤ 2 kB",
+    },
+    {
+      scenario: "7b. weight: booking page",
+      planado: describe(bookingPage!),
+      floor: describe(empty!),
+      ratio: `JS +${kb(bookingPage!.js - empty!.js)}`,
+      latency: "–",
+      rss: "–",
+      errors: "–",
+      target: "–",
+    },
+  ];
 }

@@ -37,6 +37,8 @@ describe("parseConfig", () => {
     expect(parseConfig({}).TRUSTED_PROXIES).toContain("127.0.0.0/8");
     expect(parseConfig({ TRUSTED_PROXIES: "192.0.2.10, 2001:db8::/48" }).TRUSTED_PROXIES).toEqual(["192.0.2.10", "2001:db8::/48"]);
     expect(parseConfig({ TRUSTED_PROXIES: "none" }).TRUSTED_PROXIES).toEqual([]);
+    expect(parseConfig({ LISTEN_ADDRESS: "127.0.0.1" }).LISTEN_ADDRESS).toBe("127.0.0.1");
+    expect(errorOf({ LISTEN_ADDRESS: "0.0.0.0; rm -rf" })).toContain("LISTEN_ADDRESS must be an address such as 127.0.0.1 or ::1");
     expect(errorOf({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toContain('TRUSTED_PROXIES must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "proxy.example")');
   });
 

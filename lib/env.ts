@@ -137,6 +137,14 @@ const envSchema = z.object({
       .default(DEFAULT_TRUSTED_PROXIES),
   ),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
+  /** The address the server listens on (127.0.0.1 behind a proxy on the same host); unset: all. */
+  LISTEN_ADDRESS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, { error: (issue) => `must be an address such as 127.0.0.1 or ::1 (got "${String(issue.input)}")` })
+      .optional(),
+  ),
 });
 
 export type Config = z.output<typeof envSchema>;

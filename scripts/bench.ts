@@ -1,13 +1,14 @@
 /**
- * `npm run bench`: the six benchmark scenarios of bench/, on demand (never part of npm test), against
- * a production build and a throwaway database on the server DATABASE_URL names (or a private MariaDB
+ * `npm run bench`: the benchmark scenarios of bench/, on demand (never part of npm test), against a
+ * production build and a throwaway database on the server DATABASE_URL names (or a private MariaDB
  * it starts); everything is stopped and dropped afterwards. Prints one Markdown table.
- *   npm run bench                      all scenarios
- *   npm run bench -- wait redirect     some of them (wait, redirect, rush, booking, cleanup, weight)
- * BENCH_SECONDS (default 10) and BENCH_WARMUP (default 3) set the length of each load run.
+ *   npm run bench                      all scenarios (about 25 minutes, the soak's 10 included)
+ *   npm run bench -- wait redirect     some of them (wait, redirect, api, rush, booking, cleanup, weight, soak)
+ * BENCH_SECONDS (default 10) and BENCH_WARMUP (default 3) set the length of each load run,
+ * BENCH_SOAK_SECONDS (default 600) the soak's.
  */
 import { cpus, totalmem } from "node:os";
-import { prepare, SCENARIOS, table } from "../bench/scenarios";
+import { details, prepare, SCENARIOS, table } from "../bench/scenarios";
 import type { Row } from "../bench/scenarios";
 import { ensureBuild } from "./lib/build";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
@@ -38,6 +39,8 @@ async function main() {
   }
   console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   console.log(table(rows));
+  const more = details();
+  if (more) console.log(`\n${more}`);
   process.exit(0);
 }
 

@@ -8,7 +8,7 @@
  * and hands that to Next's side in a header no client can set.
  *
  * Run from the project folder, after `next build`: `node --import tsx server/main.ts` (npm start
- * does it). Settings: the environment (lib/env.ts), NEXT_DIST_DIR for the build, HOSTNAME to listen on.
+ * does it). Settings: the environment (lib/env.ts: PORT, LISTEN_ADDRESS, …), NEXT_DIST_DIR for the build.
  *
  * Both this server and Next's bundle load lib/: process-wide state lives on globalThis (see
  * lib/process-wide.ts), so there is still one rate limiter, one cache and one database pool.
@@ -104,10 +104,11 @@ export function keepVaryToken(response: ServerResponse, token: string): void {
   } as ServerResponse["writeHead"];
 }
 
-export async function startServer(options: { port: number; hostname?: string; distDir?: string }) {
+/** Starts Planado on PORT (and LISTEN_ADDRESS), serving the build in NEXT_DIST_DIR. */
+export async function startServer() {
   const config = configOrExit();
-  const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
-  const app = next({ dev: false, dir: projectDir, hostname: options.hostname ?? "localhost", port: options.port });
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const app = next({ dev: false, dir: projectDir, hostname: config.LISTEN_ADDRESS ?? "localhost", port: config.PORT });
   await app.prepare();
   const listener = requestListener({
     trusted: trustedProxyList(config.TRUSTED_PROXIES),
@@ -123,7 +124,7 @@ export async function startServer(options: { port: number; hostname?: string; di
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     // A long queue of connections waiting to be accepted: at the start time they all come at once.
-    server.listen({ port: options.port, host: options.hostname, backlog: 4096 }, resolve);
+    server.listen({ port: config.PORT, host: config.LISTEN_ADDRESS, backlog: 4096 }, resolve);
   });
 
   const stop = () => {
@@ -136,8 +137,7 @@ export async function startServer(options: { port: number; hostname?: string; di
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const port = Number(process.env.PORT) || getConfig().PORT;
-  startServer({ port, hostname: process.env.HOSTNAME || undefined }).catch((error: unknown) => {
+  startServer().catch((error: unknown) => {
     console.error(`Planado cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

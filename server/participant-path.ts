@@ -8,7 +8,7 @@
  */
 import { readInvitation } from "@/lib/api/handlers";
 import { apiContext } from "@/lib/api/context";
-import { calendarLinks, secretFromConfig } from "@/lib/calendar";
+import { secretFromConfig } from "@/lib/calendar";
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import type { CalendarErrorReason } from "@/lib/calendar/answers";
 import { buildFeed } from "@/lib/calendar/build";
@@ -16,22 +16,17 @@ import { calendarEventOf, verifyFeed } from "@/lib/calendar/event";
 import { eventUid } from "@/lib/calendar/signing";
 import { lookUpInvitation } from "@/lib/conferences";
 import { pokeBackgroundSweep } from "@/lib/conferences/background-sweep";
-import type { Conference } from "@/lib/conferences/conference";
-import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
-import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
 import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
 import type { Entry } from "@/lib/conferences/entry";
 import { invitationUrl } from "@/lib/conferences/links";
 import { nameFromLink } from "@/lib/conferences/name";
-import { ShortCache } from "@/lib/conferences/short-cache";
 import { isDatabaseError } from "@/lib/database-errors";
 import { getConfig } from "@/lib/env";
 import { answer, appendToken, withHeaders } from "@/lib/http/answer";
 import type { Answer } from "@/lib/http/answer";
-import { intlLocale, localeOfRequest, localLink } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/i18n/locales";
-import { translator, wording } from "@/lib/i18n/translate";
-import type { Wording } from "@/lib/i18n/translate";
+import { translator } from "@/lib/i18n/translate";
 import { isId } from "@/lib/ids";
 import { requestBaseUrl } from "@/lib/request";
 import type { HeaderReader } from "@/lib/request";
@@ -41,10 +36,9 @@ import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders 
 import type { InlineAllowance } from "@/lib/security/csp";
 import { plainPage } from "@/lib/security/html";
 import { lookUpForVisitor, lookupAllowed } from "@/lib/security/misses";
-import { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
-import { InvitationNotFound, NoticePage, WaitPage } from "./pages/invitation-pages";
-import { cut, fill, NUMBER_SLOT, renderDocument } from "./pages/render";
-import type { Template } from "./pages/render";
+import { COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
+import { noticeHtml, notFoundHtml, waitHtml } from "./pages/invitation-html";
+import type { PageSetup } from "./pages/invitation-html";
 
 /** One request on the participant's path, as our server read it. */
 export interface Visit {
@@ -56,18 +50,7 @@ export interface Visit {
   now: Date;
 }
 
-interface Visitor {
-  locale: Locale;
-  explicit: boolean;
-}
-
-/** Without JavaScript the wait page reloads itself at most this often (the original's 30 s). */
-const MAX_REFRESH_SECONDS = 30;
-
-/** What the app's layout needs to render a page: the built stylesheets (see server/stylesheets.ts). */
-export interface PageSetup {
-  stylesheets: readonly string[];
-}
+export type { PageSetup } from "./pages/invitation-html";
 
 type Handler = (visit: Visit, id: string, setup: PageSetup) => Promise<Answer>;
 
@@ -159,91 +142,13 @@ function html(status: number, body: string, locale: Locale): Answer {
 
 /** GET /i/<id>: the wait page, the room once it is open, or the privacy notice before it. */
 async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
-  const visitor = localeOfRequest(visit.url, visit.headers);
+  const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), baseUrl: requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), setup };
   const found = await findInvitation(visit, id);
-  if (!found) return html(404, notFoundPage(visit, visitor, setup), visitor.locale);
+  if (!found) return html(404, notFoundHtml(page), page.visitor.locale);
   const entry = entryOf(found);
   if (entry.kind === "room") return redirect(307, entry.roomUrl);
-  const template = await pages.get(pageKey(visit, visitor, found.conference, entry), async () =>
-    entry.kind === "notice" ? cut(noticePage(visit, visitor, setup, found.conference, entry.noticeUrl)) : cut(waitPage(visit, visitor, setup, found.conference, entry)),
-  );
-  if (entry.kind === "notice") return html(200, template.join(""), visitor.locale);
-  return withCsp(html(200, fill(template, entry.msToOpen), visitor.locale), { scriptHashes: [COUNTDOWN_SCRIPT_HASH] });
-}
-
-/**
- * Rendered pages, kept for a second: in a rush every participant of a conference asks for the same
- * page. The key holds everything a page shows (the whole address, the language, the schedule, the
- * second of the countdown); the milliseconds are put in per request.
- */
-const pages = new ShortCache<string, Template>(1_000, 2_000);
-
-function pageKey(visit: Visit, visitor: Visitor, conference: Conference, entry: Entry): string {
-  const seconds = entry.kind === "wait" ? entry.secondsToOpen : -1;
-  const base = requestBaseUrl(visit.headers, getConfig().PUBLIC_URL);
-  return [entry.kind, base, visit.url.pathname + visit.url.search, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
-}
-
-function pageTitle(visit: Visit, t: Wording["t"]): { name?: string; title: string } {
-  const name = nameFromLink(visit.url.searchParams.get("n") ?? undefined);
-  return { name, title: name ?? t("meta.invitationTitle") };
-}
-
-function chrome(visit: Visit, visitor: Visitor, setup: PageSetup) {
-  return { wording: wording(visitor.locale), path: visit.url.pathname + visit.url.search, homeHref: localLink("/", visitor), stylesheets: setup.stylesheets };
-}
-
-function waitPage(visit: Visit, visitor: Visitor, setup: PageSetup, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): string {
-  const shared = chrome(visit, visitor, setup);
-  const { t } = shared.wording;
-  const { name, title } = pageTitle(visit, t);
-  const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, entry.secondsToOpen));
-  // Words for every second until the page reloads (and a little beyond, for a slow reload).
-  const steps = countdownSteps(entry.secondsToOpen, refresh + 5, t);
-  const data = { margin: FORWARD_MARGIN_MS, start: conference.startsAt.getTime(), zone: conference.timeZone, locale: intlLocale(visitor.locale), steps };
-  const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
-  const base = requestBaseUrl(visit.headers, getConfig().PUBLIC_URL);
-  return renderDocument({
-    ...shared,
-    title,
-    description: t("meta.startsAt", { when }),
-    preview: true,
-    refresh: String(refresh),
-    script: COUNTDOWN_SCRIPT,
-    children: WaitPage({
-      t,
-      name: name ?? t("invitation.untitled"),
-      organizerTime: when,
-      repeats: conference.repeat ? describeInterval(conference.repeat, shared.wording) : undefined,
-      calendar: calendarLinks(base, conference, name),
-      shown: steps[0]![1],
-      spoken: steps[0]![2],
-      // The milliseconds left go in per request (see render.tsx): the page is kept for a second.
-      countdown: JSON.stringify(data).replace(/^\{/, `{"ms":${NUMBER_SLOT},`),
-      reloads: t("invitation.reloads", { seconds: refresh }),
-    }),
-  });
-}
-
-function noticePage(visit: Visit, visitor: Visitor, setup: PageSetup, conference: Conference, noticeUrl: string): string {
-  const shared = chrome(visit, visitor, setup);
-  const { t } = shared.wording;
-  const { name, title } = pageTitle(visit, t);
-  const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
-  const query = name ? `?${new URLSearchParams({ n: name })}` : "";
-  return renderDocument({
-    ...shared,
-    title,
-    description: t("meta.startsAt", { when }),
-    preview: true,
-    children: NoticePage({ t, name: name ?? t("invitation.untitled"), noticeUrl, continueHref: localLink(`${visit.url.pathname}/join${query}`, visitor) }),
-  });
-}
-
-function notFoundPage(visit: Visit, visitor: Visitor, setup: PageSetup): string {
-  const shared = chrome(visit, visitor, setup);
-  const { t } = shared.wording;
-  return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: InvitationNotFound({ t, homeHref: shared.homeHref }) });
+  if (entry.kind === "notice") return html(200, await noticeHtml(page, found.conference, entry.noticeUrl), page.visitor.locale);
+  return withCsp(html(200, await waitHtml(page, found.conference, entry), page.visitor.locale), { scriptHashes: [COUNTDOWN_SCRIPT_HASH] });
 }
 
 /**

@@ -1,17 +1,31 @@
 /** Starting and stopping the servers a benchmark measures, and reading their memory. */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { projectDir } from "../../scripts/lib/database-server";
+
+export interface Memory {
+  /** Resident memory of the whole process group, in MiB. */
+  rss: number;
+  /** Of it: anonymous memory (heaps, buffers) and file-backed pages (the node binary, libraries). */
+  anon: number;
+  file: number;
+}
 
 export interface Served {
   url: string;
-  /** Resident memory of the whole process group (next start spawns next-server), in MiB. */
   rssMiB(): number;
+  memory(): Memory;
+  /** V8's heap of the server process, from a Node diagnostic report (MiB used / total), if it can tell. */
+  heap(): Promise<{ used: number; total: number } | undefined>;
+  /** A heap snapshot of the server process (live objects only: V8 collects first); its file. */
+  heapSnapshot(): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
-function groupRssKiB(pgid: number): number {
-  let total = 0;
+function groupMemoryKiB(pgid: number): { rss: number; anon: number; file: number } {
+  const total = { rss: 0, anon: 0, file: 0 };
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -19,8 +33,11 @@ function groupRssKiB(pgid: number): number {
       // Field 5 (after the parenthesised name) is the process group.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
-      total += rss ? Number(rss[1]) : 0;
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const kib = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      total.rss += kib("VmRSS");
+      total.anon += kib("RssAnon");
+      total.file += kib("RssFile") + kib("RssShmem");
     } catch {
       // the process ended meanwhile
     }
@@ -43,17 +60,59 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 function start(command: string, args: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Served> {
+  // Node writes a diagnostic report (V8 heap included) here when the server gets SIGUSR2.
+  const reports = mkdtempSync(join(tmpdir(), "planado-bench-report-"));
   const child = spawn(command, args, {
     cwd: projectDir,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      // BENCH_SERVER_NODE_OPTIONS: more flags for the servers measured (say, --max-old-space-size=384).
+      NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --diagnostic-dir=${reports} --heapsnapshot-signal=SIGUSR1 ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ""}`.trim(),
+      ...env,
+    },
   });
   const url = `http://127.0.0.1:${port}`;
+  const mib = (kib: number) => kib / 1024;
   const served: Served = {
     url,
-    rssMiB: () => groupRssKiB(child.pid!) / 1024,
+    rssMiB: () => mib(groupMemoryKiB(child.pid!).rss),
+    memory: () => {
+      const m = groupMemoryKiB(child.pid!);
+      return { rss: mib(m.rss), anon: mib(m.anon), file: mib(m.file) };
+    },
+    heap: async () => {
+      const before = new Set(readdirSync(reports));
+      process.kill(child.pid!, "SIGUSR2");
+      for (let i = 0; i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const written = readdirSync(reports).find((name) => !before.has(name));
+        if (!written) continue;
+        try {
+          const report = JSON.parse(readFileSync(join(reports, written), "utf8")) as { javascriptHeap: { totalMemory: number; usedMemory: number } };
+          return { used: report.javascriptHeap.usedMemory / 2 ** 20, total: report.javascriptHeap.totalMemory / 2 ** 20 };
+        } catch {
+          // still being written
+        }
+      }
+      return undefined;
+    },
+    heapSnapshot: async () => {
+      process.kill(child.pid!, "SIGUSR1");
+      // The server writes it synchronously: it answers again once the file is complete.
+      for (let i = 0; i < 600; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        const file = readdirSync(reports).find((name) => name.endsWith(".heapsnapshot"));
+        if (file && (await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) return join(reports, file);
+      }
+      return undefined;
+    },
     stop: async () => {
+      rmSync(reports, { recursive: true, force: true });
       try {
         process.kill(-child.pid!, "SIGTERM");
       } catch {
@@ -66,7 +125,7 @@ function start(command: string, args: string[], port: number, env: Record<string
 }
 
 export function startPlanado(port: number, env: Record<string, string>, distDir = ".next"): Promise<Served> {
-  return start(process.execPath, ["--import", "tsx", "server/main.ts"], port, { NEXT_DIST_DIR: distDir, HOSTNAME: "127.0.0.1", ...env }, "/api/health");
+  return start(process.execPath, ["--import", "tsx", "server/main.ts"], port, { NEXT_DIST_DIR: distDir, LISTEN_ADDRESS: "127.0.0.1", ...env }, "/api/health");
 }
 
 export function startFloor(port: number, env: Record<string, string>): Promise<Served> {

@@ -43,17 +43,26 @@ export async function seed(c: DatabaseCoordinates, size: number, due: number, no
   }
 }
 
-/** Adds one conference starting at `startsAt` and returns its invitation id. */
-export async function addConference(c: DatabaseCoordinates, key: string, startsAt: Date): Promise<string> {
+/** Adds `count` conferences starting at `startsAt` (over one connection) and returns their invitation ids. */
+export async function addConferences(c: DatabaseCoordinates, key: string, count: number, startsAt: Date): Promise<string[]> {
   const conn = await connect(c);
   try {
-    const invitationId = benchId(`${key}-i`, 0);
-    await conn.query(
-      "INSERT INTO conferences (invitation_id, admin_id, room_id, starts_at, local_start, time_zone) VALUES (?, ?, ?, ?, ?, 'UTC')",
-      [invitationId, benchId(`${key}-a`, 0), benchId(`${key}-r`, 0), sqlTime(startsAt), sqlTime(startsAt)],
-    );
-    return invitationId;
+    const ids: string[] = [];
+    for (let n = 0; n < count; n++) {
+      const invitationId = benchId(`${key}-i`, n);
+      await conn.query(
+        "INSERT INTO conferences (invitation_id, admin_id, room_id, starts_at, local_start, time_zone) VALUES (?, ?, ?, ?, ?, 'UTC')",
+        [invitationId, benchId(`${key}-a`, n), benchId(`${key}-r`, n), sqlTime(startsAt), sqlTime(startsAt)],
+      );
+      ids.push(invitationId);
+    }
+    return ids;
   } finally {
     await conn.end();
   }
+}
+
+/** Adds one conference starting at `startsAt` and returns its invitation id. */
+export async function addConference(c: DatabaseCoordinates, key: string, startsAt: Date): Promise<string> {
+  return (await addConferences(c, key, 1, startsAt))[0]!;
 }

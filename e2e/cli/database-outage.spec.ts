@@ -29,11 +29,21 @@ test("a database outage gives friendly 503s, and service comes back by itself", 
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    app = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    // Served as npm start serves it: our server in front of Next.
+    app = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: projectDir,
       detached: true,
       stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", DATABASE_URL: formatDatabaseUrl(coordinates), CLEANUP_MODE: "off", PLANADO_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: ".next-test",
+        PORT: String(port),
+        LISTEN_ADDRESS: "127.0.0.1",
+        DATABASE_URL: formatDatabaseUrl(coordinates),
+        CLEANUP_MODE: "off",
+        PLANADO_DATA_DIR: dataDir,
+      },
     });
     await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
 

@@ -45,4 +45,15 @@ describe("ShortCache", () => {
     for (const key of ["a", "b", "c", "d", "e"]) await cache.get(key, load(1));
     expect(cache.size).toBe(3);
   });
+
+  it("lets go of what expired as new entries come, so it holds only the last TTL's worth", async () => {
+    const { cache, load, advance } = setup(1000, 100);
+    for (const key of ["a", "b", "c"]) await cache.get(key, load(1));
+    advance(600);
+    await cache.get("d", load(1));
+    expect(cache.size).toBe(4);
+    advance(500); // a, b and c have expired; d has not
+    await cache.get("e", load(1));
+    expect(cache.size).toBe(2);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * A cache for a second or so, with one load in flight per key: when 2,000 participants open the same
  * invitation in the same second, the database answers once. Changes made by this process forget the
- * entry at once; other processes see them within the TTL. Clock injected for tests.
+ * entry at once; other processes see them within the TTL. It holds what was loaded within the TTL and
+ * never more than maxEntries: expired entries go as new ones come. Clock injected for tests.
  */
 interface Entry<V> {
   value: Promise<V>;
@@ -26,7 +27,11 @@ export class ShortCache<K, V> {
     this.#entries.set(key, { value, expires: now + this.ttlMs });
     // A failed load is not remembered: the next request tries again.
     value.catch(() => this.#entries.get(key)?.value === value && this.#entries.delete(key));
-    if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    // Entries are in the order they were loaded, so the expired ones are at the front.
+    for (const [oldKey, entry] of this.#entries) {
+      if (entry.expires > now && this.#entries.size <= this.maxEntries) break;
+      this.#entries.delete(oldKey);
+    }
     return value;
   }
 

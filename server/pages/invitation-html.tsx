@@ -1,0 +1,114 @@
+/**
+ * The participant's pages as HTML: the wait page, the privacy notice, the page for an invitation that
+ * does not work. Rendered pages are kept for a second: in a rush every participant of a conference
+ * asks for the same page. A wait page changes every millisecond only in one number (the time left),
+ * which goes in per request.
+ */
+import { calendarLinks } from "@/lib/calendar";
+import type { Conference } from "@/lib/conferences/conference";
+import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
+import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
+import type { Entry } from "@/lib/conferences/entry";
+import { nameFromLink } from "@/lib/conferences/name";
+import { ShortCache } from "@/lib/conferences/short-cache";
+import { intlLocale, localLink } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { wording } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
+import { COUNTDOWN_SCRIPT } from "./countdown-script";
+import { InvitationNotFound, NoticePage, WaitPage } from "./invitation-pages";
+import { cut, fill, NUMBER_SLOT, renderDocument } from "./render";
+import type { Template } from "./render";
+
+/** Without JavaScript the wait page reloads itself at most this often (the original's 30 s). */
+const MAX_REFRESH_SECONDS = 30;
+
+/** What the app's layout needs to render a page: the built stylesheets (see server/stylesheets.ts). */
+export interface PageSetup {
+  stylesheets: readonly string[];
+}
+
+/** A request for one of these pages. */
+export interface PageRequest {
+  url: URL;
+  visitor: { locale: Locale; explicit: boolean };
+  /** Where Planado's links start (for the calendar links). */
+  baseUrl: string;
+  setup: PageSetup;
+}
+
+const pages = new ShortCache<string, Template>(1_000, 2_000);
+
+/** Everything a page shows: the whole address, the language, the schedule, the second of the countdown. */
+function pageKey(request: PageRequest, conference: Conference, kind: string, seconds: number): string {
+  const { url, visitor, baseUrl } = request;
+  return [kind, baseUrl, url.pathname + url.search, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
+}
+
+function chrome({ url, visitor, setup }: PageRequest) {
+  return { wording: wording(visitor.locale), path: url.pathname + url.search, homeHref: localLink("/", visitor), stylesheets: setup.stylesheets };
+}
+
+function titleOf(url: URL, t: Translate): { name?: string; title: string } {
+  const name = nameFromLink(url.searchParams.get("n") ?? undefined);
+  return { name, title: name ?? t("meta.invitationTitle") };
+}
+
+export async function waitHtml(request: PageRequest, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): Promise<string> {
+  const template = await pages.get(pageKey(request, conference, "wait", entry.secondsToOpen), async () => cut(renderWait(request, conference, entry.secondsToOpen)));
+  return fill(template, entry.msToOpen);
+}
+
+function renderWait(request: PageRequest, conference: Conference, secondsToOpen: number): string {
+  const shared = chrome(request);
+  const { t } = shared.wording;
+  const { name, title } = titleOf(request.url, t);
+  const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, secondsToOpen));
+  // Words for every second until the page reloads (and a little beyond, for a slow reload).
+  const steps = countdownSteps(secondsToOpen, refresh + 5, t);
+  const data = { margin: FORWARD_MARGIN_MS, start: conference.startsAt.getTime(), zone: conference.timeZone, locale: intlLocale(request.visitor.locale), steps };
+  const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
+  return renderDocument({
+    ...shared,
+    title,
+    description: t("meta.startsAt", { when }),
+    preview: true,
+    refresh: String(refresh),
+    script: COUNTDOWN_SCRIPT,
+    children: (
+      <WaitPage
+        t={t}
+        name={name ?? t("invitation.untitled")}
+        organizerTime={when}
+        repeats={conference.repeat ? describeInterval(conference.repeat, shared.wording) : undefined}
+        calendar={calendarLinks(request.baseUrl, conference, name)}
+        shown={steps[0]![1]}
+        spoken={steps[0]![2]}
+        // The milliseconds left go in per request (see render.tsx).
+        countdown={JSON.stringify(data).replace(/^\{/, `{"ms":${NUMBER_SLOT},`)}
+        reloads={t("invitation.reloads", { seconds: refresh })}
+      />
+    ),
+  });
+}
+
+export async function noticeHtml(request: PageRequest, conference: Conference, noticeUrl: string): Promise<string> {
+  const template = await pages.get(pageKey(request, conference, "notice", -1), async () => {
+    const shared = chrome(request);
+    const { t } = shared.wording;
+    const { name, title } = titleOf(request.url, t);
+    const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
+    const query = name ? `?${new URLSearchParams({ n: name })}` : "";
+    const continueHref = localLink(`${request.url.pathname}/join${query}`, request.visitor);
+    const page = <NoticePage t={t} name={name ?? t("invitation.untitled")} noticeUrl={noticeUrl} continueHref={continueHref} />;
+    return cut(renderDocument({ ...shared, title, description: t("meta.startsAt", { when }), preview: true, children: page }));
+  });
+  return template.join("");
+}
+
+export function notFoundHtml(request: PageRequest): string {
+  const shared = chrome(request);
+  const { t } = shared.wording;
+  const page = <InvitationNotFound t={t} homeHref={shared.homeHref} />;
+  return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: page });
+}
