@@ -34,7 +34,7 @@ export function details(): string {
   const out = ["Soak, memory of the server over time:", "", "| minute | requests so far | RSS MiB | of it anonymous MiB |", "|---|---|---|---|", ...lines];
   for (const heap of soakHeap) {
     const mib = (n: number) => (n / 2 ** 20).toFixed(1);
-    out.push("", `Live heap at the end (a snapshot, after V8's collection): ${mib(heap.total)} MiB`, "", "| kind | MiB | objects |", "|---|---|---|");
+    out.push("", `Live heap ${heap.when} (a snapshot, after V8's collection): ${mib(heap.total)} MiB`, "", "| kind | MiB | objects |", "|---|---|---|");
     for (const g of heap.groups) out.push(`| ${g.group} | ${mib(g.bytes)} | ${g.count.toLocaleString("en")} |`);
   }
   return out.join("\n");

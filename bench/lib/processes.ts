@@ -102,11 +102,12 @@ function start(command: string, args: string[], port: number, env: Record<string
       return undefined;
     },
     heapSnapshot: async () => {
+      const before = new Set(readdirSync(reports));
       process.kill(child.pid!, "SIGUSR1");
       // The server writes it synchronously: it answers again once the file is complete.
       for (let i = 0; i < 600; i++) {
         await new Promise((r) => setTimeout(r, 500));
-        const file = readdirSync(reports).find((name) => name.endsWith(".heapsnapshot"));
+        const file = readdirSync(reports).find((name) => name.endsWith(".heapsnapshot") && !before.has(name));
         if (file && (await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) return join(reports, file);
       }
       return undefined;

@@ -46,6 +46,21 @@ describe("RateLimiter", () => {
     expect(l.size).toBe(0);
   });
 
+  it("forgets a client once its allowance has refilled, so memory follows the clients of the last window", () => {
+    const { l, advance } = limiter(5, 60_000);
+    l.take("a");
+    l.take("a");
+    advance(30_000);
+    l.take("b");
+    expect(l.size).toBe(2);
+    advance(30_000); // a: a whole window without a request
+    l.take("c");
+    expect(l.size).toBe(2);
+    // …and a forgotten client gets its whole allowance, as it would have by then anyway.
+    for (let i = 0; i < 5; i++) expect(l.take("a").allowed).toBe(true);
+    expect(l.take("a").allowed).toBe(false);
+  });
+
   it("stays bounded under a flood of clients", () => {
     const { l } = limiter(5, 60_000);
     for (let i = 0; i < 100_010; i++) l.take(`10.0.${i >> 8}.${i & 255}`);

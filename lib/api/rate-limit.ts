@@ -65,8 +65,20 @@ export class RateLimiter {
       return { allowed: false, retryAfterSeconds: this.#wait(tokens) };
     }
     this.#buckets.set(id, { tokens: tokens - 1, updatedAt: now });
-    if (this.#buckets.size > MAX_CLIENTS) this.#buckets.delete(this.#buckets.keys().next().value!);
+    this.#forgetIdle(now);
     return { allowed: true };
+  }
+
+  /**
+   * Forgets clients whose allowance has refilled (a window without requests): they are as if new.
+   * The map is in the order clients were last seen, so those are at the front. Beyond MAX_CLIENTS
+   * the idlest go anyway.
+   */
+  #forgetIdle(now: number): void {
+    for (const [id, bucket] of this.#buckets) {
+      if (now - bucket.updatedAt < this.limit.windowMs && this.#buckets.size <= MAX_CLIENTS) break;
+      this.#buckets.delete(id);
+    }
   }
 
   /** How many clients are remembered (for tests). */
