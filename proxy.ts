@@ -1,7 +1,9 @@
 // Next.js 16's proxy (formerly middleware), on Node.js. For every page and API call that reaches Next
 // (the participant's path never does: our server in server/ answers it first, with the same rules),
 //  - gives the response a Content-Security-Policy with a fresh nonce (Next puts it on its scripts),
-//  - answers 429 at once to a client that has looked up too many ids that do not exist,
+//  - answers 429 to a client that has looked up too many ids that do not exist and asks for an admin
+//    page of one more (an id that exists is always answered; the API and our server's participant
+//    path refuse misses on their own, after their look-up),
 //  - answers 503 at once while the database is known to be down (one request now and then still
 //    tries it, so service comes back by itself),
 //  - tells the pages which language to speak (see lib/i18n/locales.ts),
@@ -11,14 +13,29 @@ import type { NextRequest } from "next/server";
 import { pokeBackgroundSweep } from "./lib/conferences/background-sweep";
 import { toResponse } from "./lib/http/answer";
 import { LOCALE_EXPLICIT_HEADER, LOCALE_HEADER, localeOfRequest, PATH_HEADER } from "./lib/i18n/locales";
-import { requestClient } from "./lib/request";
+import { decodePathSegment, requestClient } from "./lib/request";
 import { refusal } from "./lib/security/answers";
 import { shouldShedLoad } from "./lib/security/availability";
 import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY } from "./lib/security/csp";
-import { lookupAllowed } from "./lib/security/misses";
+import { findByAdminId } from "./lib/conferences";
+import { lookUpForVisitor, missAllowed } from "./lib/security/misses";
 
-/** Paths that look ids up (and so count misses) and need the database. */
+/** Paths that look ids up and need the database. */
 const LOOKUPS = /^\/(i|a)\/|^\/calendar\/feed\/|^\/api\/v1\/(conferences|invitations)\/./;
+/** The admin pages (and their actions and "Join now"), whose id the proxy checks for a client over its miss limit. */
+const ADMIN = /^\/a\/([^/]+)/;
+
+/** For a client over its miss limit: refuse only if the admin id it asks for does not exist. */
+async function refusedMiss(path: string, client: string): Promise<number | undefined> {
+  const admin = ADMIN.exec(path);
+  if (!admin || missAllowed(client).allowed) return undefined;
+  try {
+    const lookUp = await lookUpForVisitor(client, () => findByAdminId(decodePathSegment(admin[1]!)));
+    return lookUp.status === "refused" ? lookUp.retryAfterSeconds : undefined;
+  } catch {
+    return undefined; // the database failed: the page will try and answer properly
+  }
+}
 
 export async function proxy(request: NextRequest) {
   try {
@@ -40,9 +57,9 @@ export async function proxy(request: NextRequest) {
     return response;
   };
   if (LOOKUPS.test(path)) {
-    const allowed = lookupAllowed(requestClient(request.headers));
-    if (!allowed.allowed) return secured(toResponse(refusal(429, path, allowed.retryAfterSeconds, nonce, locale)));
     if (shouldShedLoad()) return secured(toResponse(refusal(503, path, 10, nonce, locale)));
+    const retryAfter = await refusedMiss(path, requestClient(request.headers));
+    if (retryAfter !== undefined) return secured(toResponse(refusal(429, path, retryAfter, nonce, locale)));
   }
 
   const headers = new Headers(request.headers);

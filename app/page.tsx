@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/env";
-import { timeZoneNames } from "@/lib/time/zoned";
+import { timeZoneNames } from "@/lib/time/time-zones";
 import { bookConference } from "./actions";
 import { newBookingDefaults } from "./_shared/defaults";
 import { ScheduleForm } from "./_components/schedule-form";

@@ -204,8 +204,11 @@ test("forged server action requests fail cleanly", async ({ page, request }) => 
 test.describe("guessing ids", () => {
   test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
 
-  test("too many misses from one client get 429 for a while; others are not affected", async ({ request, browserName }) => {
+  test("too many misses from one client get 429 for a while; its conferences and others are not affected", async ({ request, browserName }) => {
     const me = { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250)}, 10.9.${browserName.length}.${Math.floor(Math.random() * 250)}` };
+    const booked = await request.post("/api/v1/conferences", { headers: me, data: { name: "Office", start: `${daysAhead(5)}T10:00`, timeZone: "UTC" } });
+    expect(booked.status()).toBe(201);
+    const { adminId, invitationId } = (await booked.json()) as { adminId: string; invitationId: string };
     for (let i = 0; i < 5; i++) {
       const miss = await request.get(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`, { headers: me });
       expect(miss.status()).toBe(404);
@@ -217,6 +220,10 @@ test.describe("guessing ids", () => {
     // The API and the admin pages too.
     expect((await request.get("/api/v1/invitations/abcdefghijklmnopqrstuvwxyz", { headers: me })).status()).toBe(429);
     expect((await request.get("/a/abcdefghijklmnopqrstuvwxyz", { headers: me })).status()).toBe(429);
+    // What exists is still answered, to this client too (an office behind one address).
+    expect((await request.get(`/i/${invitationId}`, { headers: me })).status()).toBe(200);
+    expect((await request.get(`/a/${adminId}`, { headers: me })).status()).toBe(200);
+    expect((await request.get(`/api/v1/invitations/${invitationId}`, { headers: me })).status()).toBe(200);
     // Someone else still gets a plain 404.
     expect((await request.get("/i/abcdefghijklmnopqrstuvwxyz", { headers: { "X-Forwarded-For": "192.0.2.77" } })).status()).toBe(404);
   });

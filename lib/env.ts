@@ -6,7 +6,7 @@ import { z } from "zod";
 import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseCoordinates } from "./database-url";
 import { DEFAULT_TRUSTED_PROXIES, parseAddressRange } from "./security/client-address";
-import { isValidTimeZone } from "./time/zoned";
+import { canonicalTimeZone } from "./time/time-zones";
 import { wholeNumber } from "./whole-number";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/planado";
@@ -53,7 +53,11 @@ const envSchema = z.object({
     unsetIfEmpty,
     z
       .string()
-      .refine(isValidTimeZone, { error: (issue) => `must be an IANA time zone such as Europe/Berlin (got "${String(issue.input)}")` })
+      .transform((zone, ctx) => {
+        const canonical = canonicalTimeZone(zone);
+        if (!canonical) ctx.addIssue({ code: "custom", message: `must be an IANA time zone such as Europe/Berlin (got "${zone}")` });
+        return canonical ?? z.NEVER;
+      })
       .default("UTC"),
   ),
   /** How many minutes before the start the invitation already opens the room. */

@@ -39,3 +39,12 @@ export const CLIENT_HEADER = "x-planado-client";
 export function requestClient(headers: HeaderReader): string {
   return headers.get(CLIENT_HEADER) || "unknown";
 }
+
+/** A path segment as written before escaping; a malformed escape stays as it came (it is no id). */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -142,17 +142,29 @@ describe("the invitation, answered before Next", () => {
     expect([...bodies][0]).toContain("This invitation does not work");
   });
 
-  it("refuses a client with too many misses (429), and everyone while the database is down (503)", async () => {
+  it("refuses only the misses of a client that missed too often: what exists is always answered", async () => {
+    // An office behind one address: someone keeps opening a mistyped link…
     const conference = await bookAt("2026-12-01T09:00");
+    const open = await bookAt("now");
     const me = { get: (name: string) => (name === "accept-language" ? "de" : null) };
     const asMe = (path: string) => answerVisit({ method: "GET", url: new URL(path, "http://planado.test"), headers: me, client: "198.51.100.9", now }, setup);
     for (let i = 0; i < 4; i++) expect((await asMe(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`)).status).toBe(404);
-    const refused = await asMe(`/i/${conference.invitationId}`);
+    const refused = await asMe("/i/abcdefghijklmnopqrstuvwxy7");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect(text(refused.body)).toContain("Zu viele Versuche");
-    expect((await asMe(`/api/v1/invitations/${conference.invitationId}`)).headers["content-type"]).toBe("application/problem+json");
+    const refusedApi = await asMe("/api/v1/invitations/abcdefghijklmnopqrstuvwxy7");
+    expect(refusedApi.status).toBe(429);
+    expect(refusedApi.headers["content-type"]).toBe("application/problem+json");
+    // …and everyone else in the office still gets the wait page, the room and the API's answer.
+    expect((await asMe(`/i/${conference.invitationId}`)).status).toBe(200);
+    expect((await asMe(`/i/${open.invitationId}`)).status).toBe(307);
+    expect((await asMe(`/api/v1/invitations/${conference.invitationId}`)).status).toBe(200);
     resetProcessWide("planadoMisses");
+  });
+
+  it("answers everyone 503 while the database is down", async () => {
+    const conference = await bookAt("2026-12-01T09:00");
 
     databaseFailed();
     const down = await visit(`/i/${conference.invitationId}`);

@@ -28,14 +28,14 @@ import { localeOfRequest } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { isId } from "@/lib/ids";
-import { requestBaseUrl } from "@/lib/request";
+import { decodePathSegment, requestBaseUrl } from "@/lib/request";
 import type { HeaderReader } from "@/lib/request";
 import { refusal } from "@/lib/security/answers";
 import { isUnreachable, shouldShedLoad } from "@/lib/security/availability";
 import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders } from "@/lib/security/csp";
 import type { InlineAllowance } from "@/lib/security/csp";
 import { plainPage } from "@/lib/security/html";
-import { lookUpForVisitor, lookupAllowed } from "@/lib/security/misses";
+import { lookUpForVisitor } from "@/lib/security/misses";
 import { COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
 import { noticeHtml, notFoundHtml, waitHtml } from "./pages/invitation-html";
 import type { PageSetup } from "./pages/invitation-html";
@@ -66,17 +66,9 @@ export function participantRoute(method: string, pathname: string): { handler: H
   if (method !== "GET" && method !== "HEAD") return undefined;
   for (const route of ROUTES) {
     const match = route.pattern.exec(pathname);
-    if (match) return { handler: route.handler, page: route.page, segment: decodeSegment(match[1]!) };
+    if (match) return { handler: route.handler, page: route.page, segment: decodePathSegment(match[1]!) };
   }
   return undefined;
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // malformed escapes: not an id, so a miss like any other
-  }
 }
 
 /** Answers a request on the participant's path, with everything Next's proxy would add. */
@@ -98,13 +90,8 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     // The same address answers in the visitor's language: no cache may hand it to someone else.
     return appendToken(done, "Vary", "Accept-Language");
   };
-  const refuse = (status: 429 | 503, retryAfterSeconds: number) => {
-    const nonce = newNonce();
-    return finish(withCsp(refusal(status, path, retryAfterSeconds, nonce, visitor.locale), { nonce }));
-  };
+  const refuse = (status: 429 | 503, retryAfterSeconds: number) => finish(refused(status, path, retryAfterSeconds, visitor.locale));
 
-  const allowed = lookupAllowed(visit.client);
-  if (!allowed.allowed) return refuse(429, allowed.retryAfterSeconds);
   if (shouldShedLoad()) return refuse(503, 10);
   try {
     return finish(await route.handler(visit, route.segment, setup));
@@ -122,14 +109,22 @@ function withCsp(result: Answer, allow: InlineAllowance): Answer {
   return withHeaders(result, { "Content-Security-Policy": contentSecurityPolicy(allow) });
 }
 
+/** 429 or 503, as a page (its style allowed by a nonce) or, for the API, a problem document. */
+function refused(status: 429 | 503, path: string, retryAfterSeconds: number, locale: Locale): Answer {
+  const nonce = newNonce();
+  return withCsp(refusal(status, path, retryAfterSeconds, nonce, locale), { nonce });
+}
+
 /** The invitation, looked up for this visitor: a miss counts against them and takes its time. */
 function findInvitation(visit: Visit, id: string) {
   return lookUpForVisitor(visit.client, () => lookUpInvitation(id, visit.now));
 }
 
-function entryOf(found: NonNullable<Awaited<ReturnType<typeof findInvitation>>>): Entry {
+type Found = Extract<Awaited<ReturnType<typeof findInvitation>>, { status: "found" }>["value"];
+
+function entryOf({ conference, state }: Found): Entry {
   const config = getConfig();
-  return invitationEntry(found.conference, found.state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+  return invitationEntry(conference, state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
 }
 
 function redirect(status: 303 | 307, location: string): Answer {
@@ -143,8 +138,10 @@ function html(status: number, body: string, locale: Locale): Answer {
 /** GET /i/<id>: the wait page, the room once it is open, or the privacy notice before it. */
 async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
   const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), baseUrl: requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), setup };
-  const found = await findInvitation(visit, id);
-  if (!found) return html(404, notFoundHtml(page), page.visitor.locale);
+  const lookUp = await findInvitation(visit, id);
+  if (lookUp.status === "refused") return refused(429, visit.url.pathname, lookUp.retryAfterSeconds, page.visitor.locale);
+  if (lookUp.status === "missing") return html(404, notFoundHtml(page), page.visitor.locale);
+  const found = lookUp.value;
   const entry = entryOf(found);
   if (entry.kind === "room") return redirect(307, entry.roomUrl);
   if (entry.kind === "notice") return html(200, await noticeHtml(page, found.conference, entry.noticeUrl), page.visitor.locale);
@@ -156,8 +153,8 @@ async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promi
  * invitation (which waits, or says the conference does not exist), with the query it came with.
  */
 async function continueToRoom(visit: Visit, id: string): Promise<Answer> {
-  const found = await findInvitation(visit, id);
-  const room = found && roomAfterNotice(entryOf(found));
+  const lookUp = await findInvitation(visit, id);
+  const room = lookUp.status === "found" ? roomAfterNotice(entryOf(lookUp.value)) : undefined;
   return redirect(303, room ?? `/i/${encodeURIComponent(id)}${visit.url.search}`);
 }
 

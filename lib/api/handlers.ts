@@ -15,7 +15,8 @@ import { nameFromLink } from "../conferences/name";
 import { answer, withHeaders } from "../http/answer";
 import type { Answer } from "../http/answer";
 import { corsHeaders, etag, ifMatchRevision, json, problemAnswer, readJsonBody } from "./http";
-import { lookUpForVisitor, lookupAllowed } from "../security/misses";
+import { lookUpForVisitor } from "../security/misses";
+import type { LookUp } from "../security/misses";
 import { RateLimiter } from "./rate-limit";
 import type { Limit } from "./rate-limit";
 import { conferenceResource, invitationStatus, patchSchema } from "./resources";
@@ -47,11 +48,8 @@ function rateLimiters(): Limiters {
 /** Rate limit, CORS and failures around an endpoint. */
 async function endpoint(ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Answer>): Promise<Answer> {
   const cors = corsHeaders(ctx.origin, getConfig().API_CORS_ORIGINS);
-  const missVerdict = lookupAllowed(ctx.client);
-  const verdict = missVerdict.allowed ? rateLimiters()[limit].take(ctx.client) : missVerdict;
-  if (!verdict.allowed) {
-    return withHeaders(problemAnswer("rate-limited", { t: ctx.t, headers: { "Retry-After": String(verdict.retryAfterSeconds) } }), cors);
-  }
+  const verdict = rateLimiters()[limit].take(ctx.client);
+  if (!verdict.allowed) return withHeaders(rateLimited(verdict.retryAfterSeconds, ctx.t), cors);
   try {
     return withHeaders(await handle(), cors);
   } catch (error) {
@@ -59,6 +57,15 @@ async function endpoint(ctx: ApiContext, limit: keyof Limiters, handle: () => Pr
     console.error(`[planado] API error: ${error instanceof Error ? error.name : "unknown"}`);
     return withHeaders(problemAnswer("internal", { t: ctx.t }), cors);
   }
+}
+
+function rateLimited(retryAfterSeconds: number, t: Translate): Answer {
+  return problemAnswer("rate-limited", { t, headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
+/** A look-up's miss as the API says it: 404, or 429 once the client has missed too often. */
+function missed(lookUp: Exclude<LookUp<unknown>, { status: "found" }>, t: Translate): Answer {
+  return lookUp.status === "refused" ? rateLimited(lookUp.retryAfterSeconds, t) : problemAnswer("not-found", { t });
 }
 
 /** Fields the request may not send: the schema's own keys only, so typos do not pass silently. */
@@ -98,8 +105,9 @@ export function createConference(request: Request, ctx: ApiContext): Promise<Ans
 
 export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "lookup", async () => {
-    const conference = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!conference) return problemAnswer("not-found", { t: ctx.t });
+    const found = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
+    if (found.status !== "found") return missed(found, ctx.t);
+    const conference = found.value;
     const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
     return json(conferenceResource(conference, ctx.baseUrl, name), 200, { ETag: etag(conference.revision) });
   });
@@ -118,8 +126,9 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 
     const expected = ifMatchRevision(request);
     if (expected === null) return problemAnswer("precondition-failed", { t: ctx.t });
-    const current = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (!current) return problemAnswer("not-found", { t: ctx.t });
+    const found = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
+    if (found.status !== "found") return missed(found, ctx.t);
+    const current = found.value;
     if (expected !== undefined && expected !== current.revision) return problemAnswer("precondition-failed", { t: ctx.t });
 
     // (Validation needs a name; one that was not sent is not changed, and the answer carries none.)
@@ -149,7 +158,8 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 
 export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "lookup", async () => {
-    if (!(await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined))) return problemAnswer("not-found", { t: ctx.t });
+    const removed = await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined);
+    if (removed.status !== "found") return missed(removed, ctx.t);
     return answer(204, { "Cache-Control": "no-store" });
   });
 }
@@ -157,10 +167,11 @@ export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<A
 export function readInvitation(invitationId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "lookup", async () => {
     const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
-    if (!found) return problemAnswer("not-found", { t: ctx.t });
+    if (found.status !== "found") return missed(found, ctx.t);
+    const { conference, state } = found.value;
     const config = getConfig();
-    const entry = invitationEntry(found.conference, found.state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
-    return json(invitationStatus(found.conference, entry));
+    const entry = invitationEntry(conference, state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+    return json(invitationStatus(conference, entry));
   });
 }
 

@@ -8,7 +8,7 @@ import { cleanName, NAME_MAX_LENGTH, visibleLength } from "../conferences/name";
 import { isId } from "../ids";
 import { REPEAT_UNITS } from "../time/recurrence";
 import type { Repeat } from "../time/recurrence";
-import { isValidTimeZone } from "../time/zoned";
+import { canonicalTimeZone } from "../time/time-zones";
 import { wholeNumber } from "../whole-number";
 import { sign, verify } from "./signing";
 
@@ -76,7 +76,7 @@ const paramsSchema = z.object({
     .transform((s) => new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`))
     .refine((date) => !Number.isNaN(date.getTime())),
   d: wholeNumber(1, 24 * 60),
-  z: z.string().refine(isValidTimeZone),
+  z: z.string().transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: "custom" }), z.NEVER)),
   r: z
     .string()
     .regex(/^(|\d{1,2}[dwmy])$/)

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { wording } from "../i18n/translate";
-import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "./describe";
+import { describeRepeat, formatStart, formatStartWithZone, formatterCount, invitationText, mailtoLink, MAX_FORMATTERS } from "./describe";
 import { nameFromLink } from "./name";
 import { invitationUrl } from "./links";
+
+describe("formatStart", () => {
+  it("keeps a bounded number of formatters, even if handed every spelling of a zone", () => {
+    // 6,000 spellings Intl accepts as one zone (callers pass canonical names; this is the backstop).
+    const spellings = Array.from({ length: MAX_FORMATTERS + 1000 }, (_, n) =>
+      [..."america/argentina/catamarca"].map((c, i) => ((n >> (i % 13)) & 1 ? c.toUpperCase() : c)).join(""),
+    );
+    expect(new Set(spellings).size).toBeGreaterThan(MAX_FORMATTERS);
+    for (const zone of spellings) formatStart(new Date(0), zone);
+    expect(formatterCount()).toBeLessThanOrEqual(MAX_FORMATTERS);
+  });
+});
 
 describe("formatStartWithZone", () => {
   it("shows the start in the organizer's zone, whatever the machine's zone", () => {

@@ -9,8 +9,10 @@ import { ENGLISH } from "../i18n/translate";
 import type { Wording } from "../i18n/translate";
 
 // Building a DateTimeFormat costs far more than using one (ICU loads the zone): keep one per
-// language and zone.
+// language and zone. Zones are canonical (lib/time/time-zones.ts), so there are at most a few
+// thousand; the bound holds anyway, whatever a caller passes.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+export const MAX_FORMATTERS = 5_000;
 
 /** "Tuesday, 1 December 2026 at 09:00" (or "Dienstag, 1. Dezember 2026 um 09:00") in the given zone. */
 export function formatStart(instant: Date, timeZone: string, { locale }: Wording = ENGLISH): string {
@@ -27,6 +29,7 @@ export function formatStart(instant: Date, timeZone: string, { locale }: Wording
       minute: "2-digit",
       hourCycle: "h23",
     });
+    if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value!);
     formatters.set(key, formatter);
   }
   return formatter.format(instant);
@@ -85,4 +88,9 @@ export function invitationText(d: InvitationDetails, { t }: Wording = ENGLISH): 
 /** A mailto: link with subject and body filled in; the recipients are left to the sender. */
 export function mailtoLink(name: string, text: string, { t }: Wording = ENGLISH): string {
   return `mailto:?subject=${encodeURIComponent(t("describe.subject", { name }))}&body=${encodeURIComponent(text.replaceAll("\n", "\r\n"))}`;
+}
+
+/** How many formatters are kept (for tests). */
+export function formatterCount(): number {
+  return formatters.size;
 }

@@ -91,10 +91,21 @@ describe("validateBooking", () => {
     const startsAt = (instant as { value: { startsAt: Date } }).value.startsAt;
     const anHourLater = new Date("2026-11-25T13:40:00Z");
     expect(validateBooking({ ...valid, start: "2026-11-25T13:34" }, { now: anHourLater, unchangedStart: startsAt }).ok).toBe(true);
-    expect(validateBooking({ ...valid, start: "2026-12-01T09:00:59+01:00" }, { now })).toMatchObject({
+  });
+
+  it("never moves a start earlier than asked: seconds round up to the next minute", () => {
+    expect(validateBooking({ ...valid, start: "2026-12-01T09:00:40+01:00" }, { now })).toMatchObject({
       ok: true,
-      value: { startsAt: new Date("2026-12-01T08:00:00Z") },
+      value: { startsAt: new Date("2026-12-01T08:01:00Z"), localStart: "2026-12-01T09:01" },
     });
+    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00.001Z" }, { now })).toMatchObject({ ok: true, value: { startsAt: new Date("2026-12-01T08:01:00Z") } });
+    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00Z" }, { now })).toMatchObject({ ok: true, value: { startsAt: new Date("2026-12-01T08:00:00Z") } });
+  });
+
+  it("stores the zone under its canonical name, whatever its spelling", () => {
+    expect(validateBooking({ ...valid, timeZone: "eUROPE/bERLIN" }, { now })).toMatchObject({ ok: true, value: { timeZone: "Europe/Berlin", startsAt: new Date("2026-12-01T08:00:00Z") } });
+    expect(validateBooking({ ...valid, timeZone: "Asia/Calcutta" }, { now })).toMatchObject({ ok: true, value: { timeZone: "Asia/Kolkata" } });
+    expect(errorsOf({ ...valid, timeZone: "Etc/GMT+5" })).toEqual({ timeZone: [MESSAGES.timeZoneInvalid] });
   });
 
   it("refuses a start more than ten years ahead", () => {

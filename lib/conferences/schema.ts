@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { REPEAT_UNITS } from "../time/recurrence";
 import { wholeNumber } from "../whole-number";
-import { isRealLocal, isValidTimeZone, resolveLocal, toLocal } from "../time/zoned";
+import { canonicalTimeZone } from "../time/time-zones";
+import { isRealLocal, resolveLocal, toLocal } from "../time/zoned";
 import type { Schedule } from "./conference";
 import { english } from "../i18n/translate";
 import type { Translate } from "../i18n/translate";
@@ -86,14 +87,17 @@ export const bookingSchema = z.object({
     .refine((s) => s.length > 0, { error: M.startMissing })
     .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: M.startInvalid })
     .meta({
-      description: 'Wall-clock time in timeZone ("2026-12-01T09:00"), an ISO instant with Z or an offset, or "now". Kept to the minute.',
+      description:
+        'Wall-clock time in timeZone ("2026-12-01T09:00"), an ISO instant with Z or an offset, or "now". Kept to the minute: an instant with seconds is rounded up to the next minute (a room never opens before the asked instant); "now" is the current minute, open at once.',
       examples: ["2026-12-01T09:00", "2026-12-01T08:00:00Z", "now"],
     }),
   timeZone: z
     .string({ error: M.timeZoneInvalid })
-    .trim()
-    .refine(isValidTimeZone, { error: M.timeZoneInvalid })
-    .meta({ description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it.", examples: ["Europe/Berlin"] }),
+    .transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: "custom", message: M.timeZoneInvalid }), z.NEVER))
+    .meta({
+      description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it. Any letter case and the usual aliases are accepted and stored as the current IANA name.",
+      examples: ["Europe/Berlin"],
+    }),
   durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, M.duration).default(
     LIMITS.durationMinutes.default,
   ),
@@ -158,9 +162,11 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
     startsAt = resolved.instant;
   }
 
-  // Planado schedules to the minute (the form has no seconds): an edit that keeps the start must
-  // find it unchanged, and "now" is already open.
-  startsAt = new Date(Math.floor(startsAt.getTime() / 60_000) * 60_000);
+  // Planado schedules to the minute (the form has no seconds, and an edit that keeps the start must
+  // find it unchanged). A start is never moved earlier than asked: seconds round up to the next
+  // minute. Only "now" rounds down, so that it is open at once.
+  const minute = (ms: number) => (start === "now" ? Math.floor(ms / 60_000) : Math.ceil(ms / 60_000)) * 60_000;
+  startsAt = new Date(minute(startsAt.getTime()));
 
   const unchanged = unchangedStart !== undefined && unchangedStart.getTime() === startsAt.getTime();
   if (!unchanged && startsAt.getTime() < now.getTime() - LIMITS.pastToleranceSeconds * 1000) {

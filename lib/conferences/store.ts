@@ -6,6 +6,7 @@ import { db } from "../db";
 import { prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newConferenceIds } from "../ids";
+import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import type { Conference, Schedule } from "./conference";
 
@@ -16,7 +17,8 @@ function fromRow(row: ConferenceRow): Conference {
     roomId: row.roomId,
     startsAt: row.startsAt,
     localStart: dateToLocal(row.localStart),
-    timeZone: row.timeZone,
+    // Rows are written canonical; a spelling from before that rule still reads as its zone.
+    timeZone: canonicalTimeZone(row.timeZone) ?? row.timeZone,
     durationMinutes: row.durationMinutes,
     repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
     remainingOccurrences: row.remainingOccurrences,

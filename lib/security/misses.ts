@@ -1,8 +1,10 @@
 /**
  * Guessing ids is hopeless (128 bits) and should also be noisy: every look-up of an id that does not
- * exist counts against the client, and a client with too many misses gets 429 for a while, before
- * any database work. Every miss also takes the same minimum time, so no answer says, by its speed,
- * anything about the id. In memory only, per process; clients kept as keyed hashes (see RateLimiter).
+ * exist counts against the client, takes the same minimum time whatever made it a miss, and a client
+ * with too many misses has its further misses refused (429) for a while. Only misses: a look-up of an
+ * id that exists is always answered, so one noisy client behind an office's address (a mistyped link
+ * shared in a group) never locks the office out of its own conference at the start time. In memory
+ * only, per process; clients kept as keyed hashes (see RateLimiter).
  */
 import { RateLimiter } from "../api/rate-limit";
 import type { Verdict } from "../api/rate-limit";
@@ -16,21 +18,30 @@ function limiter(): RateLimiter {
   return processWide("planadoMisses", () => new RateLimiter({ max: getConfig().LOOKUP_MISS_LIMIT_PER_MINUTE, windowMs: 60_000 }));
 }
 
-/** Whether the client may look ids up now (checked before any database work). */
-export function lookupAllowed(client: string): Verdict {
+/** Whether the client may still miss (it may always find): checked, not used up. */
+export function missAllowed(client: string): Verdict {
   return limiter().check(client);
 }
 
+export type LookUp<T> = { status: "found"; value: T } | { status: "missing" } | { status: "refused"; retryAfterSeconds: number };
+
 /**
- * Looks an id up for a visitor: a miss counts against the client and takes at least MISS_FLOOR_MS,
- * whatever made it a miss (malformed, unknown, deleted, over, the other kind of id).
+ * Looks an id up for a visitor. What exists is answered. A miss (malformed, unknown, deleted, over,
+ * the other kind of id) counts against the client and takes at least MISS_FLOOR_MS; past the limit
+ * it is refused instead.
  */
-export async function lookUpForVisitor<T>(client: string, find: () => Promise<T | null | undefined>): Promise<T | undefined> {
+export async function lookUpForVisitor<T>(client: string, find: () => Promise<T | null | undefined>): Promise<LookUp<T>> {
   const started = performance.now();
   const found = await find();
-  if (found !== null && found !== undefined) return found;
-  limiter().take(client);
+  if (found !== null && found !== undefined) return { status: "found", value: found };
+  const verdict = limiter().take(client);
+  if (!verdict.allowed) return { status: "refused", retryAfterSeconds: verdict.retryAfterSeconds };
   const wait = MISS_FLOOR_MS - (performance.now() - started);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  return undefined;
+  return { status: "missing" };
+}
+
+/** The value of a look-up, or undefined for a miss (refused or not). */
+export function foundValue<T>(lookUp: LookUp<T>): T | undefined {
+  return lookUp.status === "found" ? lookUp.value : undefined;
 }

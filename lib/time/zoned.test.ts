@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateToLocal, isRealLocal, isValidTimeZone, localToDate, resolveLocal, timeZoneNames, toLocal } from "./zoned";
+import { isValidTimeZone, timeZoneNames } from "./time-zones";
+import { dateToLocal, isRealLocal, localToDate, resolveLocal, toLocal } from "./zoned";
 
 const iso = (d: Date) => d.toISOString();
 

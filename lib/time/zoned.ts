@@ -5,9 +5,9 @@
  *  - a wall-clock time that does not exist (a daylight-saving gap) is refused when a person types it,
  *    and moved forward by the length of the gap when a recurrence lands on it;
  *  - a wall-clock time that exists twice (the hour repeated when clocks go back) means the first one.
+ * Zones come in canonical (./time-zones.ts): this module never sees a name a visitor spelled.
  */
-import { timeZonesNames } from "@vvo/tzdb";
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 
 /** Wall-clock date and time without a zone: "YYYY-MM-DDTHH:mm". */
 export type LocalDateTime = string;
@@ -40,18 +40,6 @@ export function isRealLocal(local: string): boolean {
   if (!LOCAL_PATTERN.test(local)) return false;
   const p = localParts(local);
   return p.hour < 24 && p.minute < 60 && DateTime.fromObject(p, { zone: "utc" }).isValid;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  return zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone);
-}
-
-/**
- * The zones to offer in a list: the current IANA names (Asia/Kolkata, Europe/Kyiv; the runtime's own
- * list has the outdated spellings) from @vvo/tzdb, which follows each tz release, plus UTC.
- */
-export function timeZoneNames(): string[] {
-  return ["UTC", ...timeZonesNames];
 }
 
 /**

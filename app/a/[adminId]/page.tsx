@@ -6,7 +6,7 @@ import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from 
 import { nameFromLink } from "@/lib/conferences/name";
 import { calendarLinks } from "@/lib/calendar";
 import { adminUrl, invitationUrl } from "@/lib/conferences/links";
-import { timeZoneNames } from "@/lib/time/zoned";
+import { timeZoneNames } from "@/lib/time/time-zones";
 import { editConference } from "../../actions";
 import { baseUrl } from "../../_shared/base-url";
 import { currentWording, localPath } from "../../_i18n/server";
