@@ -42,7 +42,7 @@ function server(serverPort: number, env: Record<string, string>) {
       CLEANUP_INTERVAL_SECONDS: "",
       CLEANUP_AFTER_HOURS: "",
       // Many tests book through the API from one address: no limits, except where a test wants them.
-      API_CREATE_LIMIT_PER_HOUR: "0",
+      WRITE_LIMIT_PER_HOUR: "0",
       API_LOOKUP_LIMIT_PER_MINUTE: "0",
       API_CORS_ORIGINS: "",
       LOOKUP_MISS_LIMIT_PER_MINUTE: "0",
@@ -86,7 +86,7 @@ export default defineConfig({
       PRIVACY_NOTICE_URL: "https://planado.example.org/privacy",
       EARLY_JOIN_MINUTES: "10",
       CLEANUP_INTERVAL_SECONDS: "1",
-      API_CREATE_LIMIT_PER_HOUR: "3",
+      WRITE_LIMIT_PER_HOUR: "3",
       API_LOOKUP_LIMIT_PER_MINUTE: "5",
       API_CORS_ORIGINS: "https://site.example",
       LOOKUP_MISS_LIMIT_PER_MINUTE: "5",

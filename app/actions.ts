@@ -1,11 +1,16 @@
 "use server";
 /**
- * The server actions behind Planado's forms. Thin: read the form, call lib/conferences, answer with
- * errors (kept next to their fields, input kept) or redirect to the next page.
+ * The server actions behind Planado's forms. Thin: check what arrived, take from the client's write
+ * allowance (shared with the API), read the form, call lib/conferences, answer with errors (kept next
+ * to their fields, input kept) or redirect to the next page.
  */
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { bookFromForm, editFromForm, remove } from "@/lib/conferences";
 import { readBookingForm } from "@/lib/conferences/booking-form";
+import type { Translate } from "@/lib/i18n/translate";
+import { requestClient } from "@/lib/request";
+import { takeWrite } from "@/lib/security/writes";
 import type { FormState } from "./_shared/form-state";
 import { visitorLookUp } from "./_shared/visitor";
 import { currentWording, localPath } from "./_i18n/server";
@@ -23,11 +28,31 @@ function logFailure(what: string, error: unknown) {
   console.error(`[planado] ${what} failed: ${error instanceof Error ? error.name : "error"} ${code}`.trim());
 }
 
+/**
+ * What an action was called with, if it has the shape the forms send. Anyone can call an action
+ * with arguments of their own ([null, "x"]): that is bad input, answered like any other.
+ */
+function received(previous: unknown, formData: unknown): { attempt: number; form: FormData } | undefined {
+  if (!(formData instanceof FormData)) return undefined;
+  const attempt = (previous as Partial<FormState> | null)?.attempt;
+  return { attempt: (typeof attempt === "number" && Number.isSafeInteger(attempt) ? attempt : 0) + 1, form: formData };
+}
+
+/** Why this client may not write now, in words; undefined when it may. */
+async function overWriteLimit(t: Translate): Promise<string | undefined> {
+  const verdict = takeWrite(requestClient(await headers()));
+  return verdict.allowed ? undefined : t("actions.tooMany", { minutes: Math.ceil(verdict.retryAfterSeconds / 60) });
+}
+
 export async function bookConference(previous: FormState, formData: FormData): Promise<FormState> {
   const { t } = await currentWording();
-  const values = readBookingForm(formData);
-  const intent = formData.get("intent") === "now" ? "now" : "book";
-  const attempt = previous.attempt + 1;
+  const call = received(previous, formData);
+  if (!call) return { errors: {}, message: t("actions.fix"), attempt: 1 };
+  const { attempt, form } = call;
+  const values = readBookingForm(form);
+  const intent = form.get("intent") === "now" ? "now" : "book";
+  const limited = await overWriteLimit(t);
+  if (limited) return { errors: {}, message: limited, values, attempt };
   let outcome;
   try {
     outcome = await bookFromForm(values, intent, new Date(), t);
@@ -41,11 +66,15 @@ export async function bookConference(previous: FormState, formData: FormData): P
 
 export async function editConference(previous: FormState, formData: FormData): Promise<FormState> {
   const { t } = await currentWording();
-  const values = readBookingForm(formData);
-  const adminId = String(formData.get("adminId") ?? "");
-  const revision = Number(formData.get("revision"));
-  const attempt = previous.attempt + 1;
+  const call = received(previous, formData);
+  if (!call) return { errors: {}, message: t("actions.fix"), attempt: 1 };
+  const { attempt, form } = call;
+  const values = readBookingForm(form);
+  const adminId = String(form.get("adminId") ?? "");
+  const revision = Number(form.get("revision"));
   if (!Number.isInteger(revision)) return { errors: {}, message: t("actions.gone"), attempt };
+  const limited = await overWriteLimit(t);
+  if (limited) return { errors: {}, message: limited, values, attempt };
   let outcome;
   try {
     // An admin id that does not exist counts as a miss, like any other look-up of one.
@@ -66,8 +95,12 @@ export async function editConference(previous: FormState, formData: FormData): P
 
 export async function deleteConference(previous: FormState, formData: FormData): Promise<FormState> {
   const { t } = await currentWording();
-  const adminId = String(formData.get("adminId") ?? "");
-  const attempt = previous.attempt + 1;
+  const call = received(previous, formData);
+  if (!call) return { errors: {}, message: t("actions.fix"), attempt: 1 };
+  const { attempt, form } = call;
+  const adminId = String(form.get("adminId") ?? "");
+  const limited = await overWriteLimit(t);
+  if (limited) return { errors: {}, message: limited, attempt };
   let deleted = false;
   try {
     deleted = Boolean(await visitorLookUp(async () => (await remove(adminId)) || undefined));

@@ -181,7 +181,8 @@ test("unknown and malformed links get a friendly 404, not an error", async ({ pa
   }
   const join = await page.request.get("/a/abcdefghijklmnopqrstuvwxyz/join", { maxRedirects: 0 });
   expect(join.status()).toBe(303);
-  expect(join.headers()["location"]).toBe(`${new URL(page.url()).origin}/a/abcdefghijklmnopqrstuvwxyz`);
+  // Relative: right behind any proxy.
+  expect(join.headers()["location"]).toBe("/a/abcdefghijklmnopqrstuvwxyz");
 });
 
 test("invitation and admin pages are private: no index, no shared cache, no referrer", async ({ page }) => {

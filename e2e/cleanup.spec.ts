@@ -2,9 +2,10 @@
 import { expect, test } from "@playwright/test";
 import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
 import { query } from "./support/database";
-import { book, daysAhead, rowByAdmin } from "./support/planado";
+import { book, daysAhead, ownClient, rowByAdmin } from "./support/planado";
 
-test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
+// This server allows 3 writes per client an hour: each test file here is a client of its own.
+test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`, extraHTTPHeaders: ownClient() });
 
 test("requests trigger the sweep: a finished conference disappears, a series moves to its next meeting", async ({ page }) => {
   const oneOff = await book(page, { name: "Yesterday", date: daysAhead(3), time: "09:00", timeZone: "UTC" });

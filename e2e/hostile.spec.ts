@@ -201,6 +201,20 @@ test("forged server action requests fail cleanly", async ({ page, request }) => 
   expect(await rowByAdmin(adminId)).toMatchObject({ revision: 1 });
 });
 
+test("the real server actions, called with arguments of someone's choosing, answer like bad input", async ({ page }) => {
+  // Learn the booking action's id from a real (invalid) submission…
+  await page.goto("/");
+  const actionId = new Promise<string>((resolve) => page.on("request", (r) => r.headers()["next-action"] && resolve(r.headers()["next-action"]!)));
+  await page.getByRole("button", { name: "Book the conference" }).click();
+  await expect(page.getByText("Enter a name for the conference.")).toBeVisible();
+  // …then call it with arguments no form sends.
+  for (const args of [[null, "x"], ["x"], [], [{ attempt: "1" }, null]]) {
+    const response = await page.request.post("/", { headers: { "Next-Action": await actionId, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) });
+    expect(response.status(), JSON.stringify(args)).toBeLessThan(500);
+    expect(await response.text()).not.toMatch(/at .+\(.+:\d+:\d+\)|TypeError|node_modules/);
+  }
+});
+
 test.describe("guessing ids", () => {
   test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
 

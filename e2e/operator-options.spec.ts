@@ -1,12 +1,13 @@
 /** Options an operator may set (PRIVACY_NOTICE_URL, EARLY_JOIN_MINUTES), and a database that is down. */
 import { expect, test } from "@playwright/test";
 import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
-import { book, daysAhead, expectInRoom, fillBooking, moveStart, rowByAdmin } from "./support/planado";
+import { book, daysAhead, expectInRoom, fillBooking, moveStart, ownClient, rowByAdmin } from "./support/planado";
 
 const optionsServer = `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`;
 
 test.describe("with a privacy notice and early join", () => {
-  test.use({ baseURL: optionsServer });
+  // This server allows 3 writes per client an hour: each group of tests is a client of its own.
+  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
 
   test("participants see the privacy notice and continue to the room", async ({ page }) => {
     const adminId = await book(page, { name: "Noticed", date: daysAhead(3), time: "09:00", timeZone: "UTC" });
@@ -50,7 +51,8 @@ test.describe("with a privacy notice and early join", () => {
 });
 
 test.describe("with invitations cached for a second", () => {
-  test.use({ baseURL: optionsServer });
+  // This server allows 3 writes per client an hour: each group of tests is a client of its own.
+  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
 
   test("an edit is seen by the invitation at once; a change made elsewhere within a second", async ({ page }) => {
     const adminId = await book(page, { name: "Cached", date: daysAhead(5), time: "09:00", timeZone: "UTC" });
@@ -77,6 +79,32 @@ test.describe("with invitations cached for a second", () => {
         { intervals: [250], timeout: 5_000 },
       )
       .toBe("Cached has started");
+  });
+});
+
+test.describe("one write limit for every door", () => {
+  // This server allows 3 writes per client an hour.
+  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
+
+  test("bookings through the form and the API count against the same limit", async ({ page }) => {
+    const api = () => page.request.post("/api/v1/conferences", { data: { name: "Door", start: `${daysAhead(4)}T10:00`, timeZone: "UTC" } });
+    expect((await api()).status()).toBe(201);
+    expect((await api()).status()).toBe(201);
+    const adminId = await book(page, { name: "Third", date: daysAhead(4), time: "11:00", timeZone: "UTC" });
+    // The fourth write, through the form: refused, nothing saved, what was typed kept.
+    await page.goto("/");
+    await fillBooking(page, { name: "Fourth", date: daysAhead(4), time: "12:00", timeZone: "UTC" });
+    await page.getByRole("button", { name: "Book the conference" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Too many changes from your network" })).toBeVisible();
+    await expect(page.getByLabel("Name of the conference")).toHaveValue("Fourth");
+    // …and through the API, and an edit of the conference booked above.
+    expect((await api()).status()).toBe(429);
+    await page.goto(`/a/${adminId}?n=Third`);
+    const edit = page.getByRole("region", { name: "Change the conference" });
+    await edit.getByLabel("Start time").fill("13:00");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Too many changes from your network" })).toBeVisible();
+    expect(await rowByAdmin(adminId)).toMatchObject({ revision: 1 });
   });
 });
 

@@ -29,7 +29,9 @@ describe("parseConfig", () => {
     expect(config.CLEANUP_INTERVAL_SECONDS).toBe(60);
     expect(config.API_CORS_ORIGINS).toEqual([]);
     expect(parseConfig({ API_CORS_ORIGINS: "https://a.example, http://localhost:8080" }).API_CORS_ORIGINS).toEqual(["https://a.example", "http://localhost:8080"]);
-    expect(config.API_CREATE_LIMIT_PER_HOUR).toBe(30);
+    expect(config.WRITE_LIMIT_PER_HOUR).toBe(60);
+    expect(parseConfig({ API_CREATE_LIMIT_PER_HOUR: "5" }).WRITE_LIMIT_PER_HOUR).toBe(5);
+    expect(parseConfig({ API_CREATE_LIMIT_PER_HOUR: "5", WRITE_LIMIT_PER_HOUR: "7" }).WRITE_LIMIT_PER_HOUR).toBe(7);
     expect(config.API_LOOKUP_LIMIT_PER_MINUTE).toBe(120);
   });
 

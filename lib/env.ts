@@ -112,8 +112,11 @@ const envSchema = z.object({
       })
       .default([]),
   ),
-  /** API bookings each client may make per hour (0: no limit). */
-  API_CREATE_LIMIT_PER_HOUR: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(30)),
+  /**
+   * Bookings, edits and deletions each client may make per hour, through the forms and the API
+   * together (0: no limit). API_CREATE_LIMIT_PER_HOUR is its older name, still read.
+   */
+  WRITE_LIMIT_PER_HOUR: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(60)),
   /** API look-ups (conference or invitation) each client may make per minute (0: no limit). */
   API_LOOKUP_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, wholeNumber(0, 1_000_000).default(120)),
   /** Look-ups of unknown ids a client may make per minute before it gets 429 (0: no limit). */
@@ -159,7 +162,8 @@ export class ConfigError extends Error {
 
 /** Parses an environment; throws a ConfigError whose message is one line naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = envSchema.safeParse(env);
+  const older = { WRITE_LIMIT_PER_HOUR: env.WRITE_LIMIT_PER_HOUR?.trim() ? env.WRITE_LIMIT_PER_HOUR : env.API_CREATE_LIMIT_PER_HOUR };
+  const result = envSchema.safeParse({ ...env, ...older });
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(`Planado cannot start: ${problems.join("; ")}.`);

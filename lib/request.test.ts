@@ -13,8 +13,10 @@ describe("requestBaseUrl", () => {
       "https://meet.example.org",
     );
   });
-  it("refuses a host header that is not a host name", () => {
+  it("refuses a host header that is not a host name, without failing", () => {
     expect(requestBaseUrl(h({ host: "evil.example/<script>" }), undefined)).toBe("http://localhost");
+    expect(requestBaseUrl(h({ host: "planado.test", "x-forwarded-host": "[x" }), undefined)).toBe("http://localhost");
+    expect(requestBaseUrl(h({ host: "[::1]:3000" }), undefined)).toBe("http://[::1]:3000");
   });
   it("reads Node's own request headers too", () => {
     expect(requestBaseUrl(nodeHeaders({ host: "a.example:8080", "x-forwarded-proto": ["https", "http"] }), undefined)).toBe("https://a.example:8080");

@@ -19,14 +19,24 @@ export function nodeHeaders(headers: Record<string, string | string[] | undefine
   };
 }
 
-/** PUBLIC_URL when set; otherwise the address the request came to (X-Forwarded-Proto says https). */
+/**
+ * PUBLIC_URL when set; otherwise the address the request came to (X-Forwarded-Host and -Proto, which
+ * our server passes on only from a trusted proxy). A host that is not one ("evil/<x>", "[x") gives
+ * localhost, never an error.
+ */
 export function requestBaseUrl(headers: HeaderReader, publicUrl: string | undefined): string {
   if (publicUrl) return publicUrl;
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "localhost";
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  // A Host header is whatever the client says; keep only what a host name may contain.
-  const safeHost = /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? host : "localhost";
-  return `${proto}://${safeHost}`;
+  // Only what a host (and port) may be made of, and only if it parses as one.
+  if (/^[A-Za-z0-9.\-:[\]]+$/.test(host)) {
+    try {
+      return new URL(`${proto}://${host}`).origin;
+    } catch {
+      // not a host after all
+    }
+  }
+  return `${proto}://localhost`;
 }
 
 /**

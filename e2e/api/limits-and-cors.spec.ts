@@ -1,13 +1,12 @@
 /** Rate limits and CORS, on the server configured with low limits and one allowed website. */
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { OPERATOR_OPTIONS_PORT } from "../../playwright.config";
-import { daysAhead } from "../support/planado";
+import { daysAhead, ownClient } from "../support/planado";
 
 test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
 
 /** Each test is its own client (the address a reverse proxy would append), so tests do not share limits. */
-const client = () => ({ "X-Forwarded-For": `198.51.100.${randomBytes(1)[0]}, 10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}` });
+const client = ownClient;
 const body = () => ({ name: "Limited", start: `${daysAhead(4)}T10:00`, timeZone: "UTC" });
 
 test("bookings are limited per client, with 429 and Retry-After", async ({ request }) => {

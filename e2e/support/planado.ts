@@ -1,10 +1,21 @@
 /** Shared steps of the end-to-end tests: booking through the form, the stand-in Jitsi, the database. */
+import { randomBytes } from "node:crypto";
 import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { JITSI } from "./jitsi-stub";
 import { query } from "./database";
 
 export { JITSI } from "./jitsi-stub";
+
+/**
+ * Headers that make the test a client of its own (the address a reverse proxy would append; the
+ * test connects from loopback, a trusted proxy), so tests on a server with low limits do not share
+ * them.
+ */
+export function ownClient(): Record<string, string> {
+  const byte = () => randomBytes(1)[0]!;
+  return { "X-Forwarded-For": `198.51.100.${byte()}, 10.${byte()}.${byte()}.${byte()}` };
+}
 
 /** Checks that the browser arrived in the room on the stand-in Jitsi server, without a Referer. */
 export async function expectInRoom(page: Page, roomId: string, options: { timeout?: number } = {}) {

@@ -17,8 +17,8 @@ import type { Answer } from "../http/answer";
 import { corsHeaders, etag, ifMatchRevision, json, problemAnswer, readJsonBody } from "./http";
 import { lookUpForVisitor } from "../security/misses";
 import type { LookUp } from "../security/misses";
+import { takeWrite } from "../security/writes";
 import { RateLimiter } from "./rate-limit";
-import type { Limit } from "./rate-limit";
 import { conferenceResource, invitationStatus, patchSchema } from "./resources";
 
 export interface ApiContext {
@@ -32,23 +32,17 @@ export interface ApiContext {
   t: Translate;
 }
 
-type Limiters = { create: RateLimiter; lookup: RateLimiter };
-
-function rateLimiters(): Limiters {
-  return processWide("planadoApiLimits", () => {
-    const config = getConfig();
-    const per = (max: number, windowMs: number): Limit => ({ max, windowMs });
-    return {
-      create: new RateLimiter(per(config.API_CREATE_LIMIT_PER_HOUR, 3_600_000)),
-      lookup: new RateLimiter(per(config.API_LOOKUP_LIMIT_PER_MINUTE, 60_000)),
-    };
-  });
+/** Reads: API look-ups per client per minute. Writes share one limit with the forms (../security/writes.ts). */
+function lookupLimiter(): RateLimiter {
+  return processWide("planadoApiLookups", () => new RateLimiter({ max: getConfig().API_LOOKUP_LIMIT_PER_MINUTE, windowMs: 60_000 }));
 }
 
+type Kind = "write" | "lookup";
+
 /** Rate limit, CORS and failures around an endpoint. */
-async function endpoint(ctx: ApiContext, limit: keyof Limiters, handle: () => Promise<Answer>): Promise<Answer> {
+async function endpoint(ctx: ApiContext, kind: Kind, handle: () => Promise<Answer>): Promise<Answer> {
   const cors = corsHeaders(ctx.origin, getConfig().API_CORS_ORIGINS);
-  const verdict = rateLimiters()[limit].take(ctx.client);
+  const verdict = kind === "write" ? takeWrite(ctx.client) : lookupLimiter().take(ctx.client);
   if (!verdict.allowed) return withHeaders(rateLimited(verdict.retryAfterSeconds, ctx.t), cors);
   try {
     return withHeaders(await handle(), cors);
@@ -93,7 +87,7 @@ async function readObjectBody(
 }
 
 export function createConference(request: Request, ctx: ApiContext): Promise<Answer> {
-  return endpoint(ctx, "create", async () => {
+  return endpoint(ctx, "write", async () => {
     const body = await readObjectBody(request, Object.keys(bookingSchema.shape), ctx.t);
     if (!body.ok) return body.answer;
     const outcome = await book(body.value, ctx.now, ctx.t);
@@ -119,7 +113,7 @@ export function readConference(request: Request, adminId: string, ctx: ApiContex
  * between: 412 when the revision moved on.
  */
 export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
-  return endpoint(ctx, "lookup", async () => {
+  return endpoint(ctx, "write", async () => {
     const body = await readObjectBody(request, Object.keys(patchSchema.shape), ctx.t);
     if (!body.ok) return body.answer;
     const changes = body.value;
@@ -157,7 +151,7 @@ export function patchConference(request: Request, adminId: string, ctx: ApiConte
 }
 
 export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<Answer> {
-  return endpoint(ctx, "lookup", async () => {
+  return endpoint(ctx, "write", async () => {
     const removed = await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined);
     if (removed.status !== "found") return missed(removed, ctx.t);
     return answer(204, { "Cache-Control": "no-store" });

@@ -102,6 +102,15 @@ describe("validateBooking", () => {
     expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00Z" }, { now })).toMatchObject({ ok: true, value: { startsAt: new Date("2026-12-01T08:00:00Z") } });
   });
 
+  it("lets a series run for ten years at most", () => {
+    const series = (every: number, unit: string, count: number) => ({ ...valid, repeat: { every, unit, count } });
+    expect(validateBooking(series(1, "week", 500), { now }).ok).toBe(true); // 9.6 years
+    expect(validateBooking(series(1, "year", 11), { now }).ok).toBe(true); // the 11th meeting is 10 years on
+    expect(errorsOf(series(1, "year", 12))).toEqual({ "repeat.count": [MESSAGES.seriesTooLong] });
+    expect(errorsOf(series(99, "year", 500))).toEqual({ "repeat.count": [MESSAGES.seriesTooLong] });
+    expect(errorsOf(series(1, "month", 500))).toEqual({ "repeat.count": [MESSAGES.seriesTooLong] });
+  });
+
   it("stores the zone under its canonical name, whatever its spelling", () => {
     expect(validateBooking({ ...valid, timeZone: "eUROPE/bERLIN" }, { now })).toMatchObject({ ok: true, value: { timeZone: "Europe/Berlin", startsAt: new Date("2026-12-01T08:00:00Z") } });
     expect(validateBooking({ ...valid, timeZone: "Asia/Calcutta" }, { now })).toMatchObject({ ok: true, value: { timeZone: "Asia/Kolkata" } });

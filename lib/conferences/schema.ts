@@ -7,7 +7,7 @@
  * or "now". `count` is the number of meetings including the first.
  */
 import { z } from "zod";
-import { REPEAT_UNITS } from "../time/recurrence";
+import { nominalEnd, REPEAT_UNITS } from "../time/recurrence";
 import { wholeNumber } from "../whole-number";
 import { canonicalTimeZone } from "../time/time-zones";
 import { isRealLocal, resolveLocal, toLocal } from "../time/zoned";
@@ -24,6 +24,8 @@ export const LIMITS = {
   pastToleranceSeconds: 60,
   /** How far ahead a conference may start. */
   maxYearsAhead: 10,
+  /** How long a series may run, from its first meeting to its last. */
+  maxSeriesYears: 10,
 } as const;
 
 /** The validation messages in one language (the texts live in messages/*.json). */
@@ -46,6 +48,7 @@ export function messagesFor(t: Translate) {
     every: t("errors.every", { min: LIMITS.every.min, max: LIMITS.every.max }),
     unit: t("errors.unit"),
     count: t("errors.count", { min: LIMITS.count.min, max: LIMITS.count.max }),
+    seriesTooLong: t("errors.seriesTooLong", { years: LIMITS.maxSeriesYears }),
   };
 }
 
@@ -176,12 +179,19 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
   latest.setUTCFullYear(latest.getUTCFullYear() + LIMITS.maxYearsAhead);
   if (startsAt > latest) return { ok: false, errors: { start: [say.startTooFar] } };
 
+  const localStart = toLocal(startsAt, value.timeZone);
+  if (value.repeat) {
+    const end = nominalEnd(localStart, value.repeat, value.repeat.count);
+    const limit = nominalEnd(localStart, { every: LIMITS.maxSeriesYears, unit: "year" }, 2);
+    if (end > limit) return { ok: false, errors: { "repeat.count": [say.seriesTooLong] } };
+  }
+
   return {
     ok: true,
     value: {
       name: value.name,
       startsAt,
-      localStart: toLocal(startsAt, value.timeZone),
+      localStart,
       timeZone: value.timeZone,
       durationMinutes: value.durationMinutes,
       repeat: value.repeat ? { every: value.repeat.every, unit: value.repeat.unit } : null,

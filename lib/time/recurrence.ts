@@ -77,3 +77,12 @@ export function* occurrencesAfter(start: LocalDateTime, zone: string, repeat: Re
 export function nextOccurrence(start: LocalDateTime, zone: string, repeat: Repeat): Occurrence | undefined {
   return occurrencesAfter(start, zone, repeat, 1).next().value ?? undefined;
 }
+
+/**
+ * When a series' last meeting would be by the calendar alone (count meetings, every N units, no
+ * dates skipped): for limiting how long a series may live.
+ */
+export function nominalEnd(start: LocalDateTime, repeat: Repeat, count: number): LocalDateTime {
+  const dt = DateTime.fromObject(localParts(start), { zone: "utc" }).plus({ [`${repeat.unit}s`]: repeat.every * (count - 1) });
+  return formatLocal({ year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute });
+}

@@ -1,7 +1,6 @@
 import { findByAdminId } from "@/lib/conferences";
 import { roomUrl } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
-import { baseUrl } from "../../../_shared/base-url";
 import { visitorLookUp } from "../../../_shared/visitor";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: RouteContext<"/a/[adminId]/join">) {
   const { adminId } = await params;
   const conference = await visitorLookUp(() => findByAdminId(adminId));
-  // Planado's own address as links use it (request.url names the server Next runs in, not the one
-  // the visitor asked).
-  const back = `${await baseUrl()}/a/${encodeURIComponent(adminId)}${new URL(request.url).search}`;
+  // A relative address: request.url names the server Next runs in (localhost:PORT), not the one the
+  // visitor asked, behind a proxy or not.
+  const back = `/a/${encodeURIComponent(adminId)}${new URL(request.url).search}`;
   const location = conference ? roomUrl(getConfig().JITSI_URL, conference.roomId) : back;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
