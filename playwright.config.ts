@@ -11,6 +11,9 @@ process.env.PLANADO_E2E_DATABASE ??= `planado_e2e_${randomBytes(6).toString("hex
 const databaseServer = parseConfig(process.env).DATABASE_URL.coordinates;
 export const e2eDatabaseUrl = formatDatabaseUrl({ ...databaseServer, database: process.env.PLANADO_E2E_DATABASE });
 
+/** The servers' secret: the tests derive the ids and rooms the database no longer holds with it. */
+export const E2E_SECRET = "e2e-planado-secret-0123456789abcdef0123456789";
+
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 export const OPERATOR_OPTIONS_PORT = port + 2;
@@ -36,6 +39,7 @@ function server(serverPort: number, env: Record<string, string>) {
       DEFAULT_TIME_ZONE: "Europe/Berlin",
       EARLY_JOIN_MINUTES: "",
       PRIVACY_NOTICE_URL: "",
+      PLANADO_SECRET: E2E_SECRET,
       CALENDAR_SECRET: "e2e-calendar-secret-0123456789abcdef0123456789",
       CALENDAR_REMINDER_MINUTES: "",
       CLEANUP_MODE: "",

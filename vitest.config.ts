@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 
+// The server's secret for every test (never the generated file of a developer's .data/ folder).
+const env = { PLANADO_SECRET: "test-secret-0123456789abcdef0123456789abcdef" };
+
 // Run with a non-UTC TZ (npm test sets Asia/Kathmandu, +05:45) so code that leans on the machine's
 // zone instead of the conference's fails loudly.
 export default defineConfig({
@@ -13,6 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          env,
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
@@ -22,6 +26,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env,
           include: ["**/*.int.test.ts"],
           exclude: ["**/node_modules/**", ".data/**", ".next*/**"],
           environment: "node",

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
-import { bookViaApi, moveStart } from "./support/planado";
+import { bookViaApi, invitationPath, moveStart } from "./support/planado";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -71,7 +71,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     test("invitation wait page", async ({ page, request }) => {
       const { invitationId } = await bookViaApi(request, { name: "Later" });
-      await page.goto(`/i/${invitationId}?n=Later`);
+      await page.goto(invitationPath(invitationId, "Later"));
       await expect(page.getByRole("timer", { name: "Starts in" })).toBeVisible();
       // The browser's own time appears after hydration (the browser's zone is not the organizer's).
       await expect(page.getByTestId("viewer-time")).toBeVisible();
@@ -81,7 +81,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("privacy notice of a started conference", async ({ page, request }) => {
       const { adminId, invitationId } = await bookViaApi(request, { name: "Started" });
       await moveStart(adminId, -30);
-      await page.goto(`http://127.0.0.1:${OPERATOR_OPTIONS_PORT}/i/${invitationId}?n=Started`);
+      await page.goto(`http://127.0.0.1:${OPERATOR_OPTIONS_PORT}${invitationPath(invitationId, "Started")}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Started has started");
       await expectNoViolations(page);
     });

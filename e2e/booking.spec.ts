@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { query } from "./support/database";
-import { book, daysAhead, expectInRoom, JITSI, moveStart, rowByAdmin } from "./support/planado";
+import { book, BY_ADMIN, daysAhead, expectInRoom, invitationPath, JITSI, moveStart, rowByAdmin } from "./support/planado";
 
 const ID = /[a-z2-7]{26}/;
 
@@ -15,7 +15,8 @@ test("book a weekly conference, copy the invitation, and the invitation link wai
   await expect(page.getByTestId("repeats")).toHaveText("Every week: this meeting and 3 more");
   await expect(page.getByRole("img", { name: "QR code of the invitation link" }).locator("svg")).toBeVisible();
   const invitationLink = await page.getByLabel("Invitation link", { exact: true }).inputValue();
-  expect(invitationLink).toMatch(new RegExp(`^${baseURL}/i/${ID.source}\\?n=Team\\+sync\\+%26\\+%3Cfriends%3E$`));
+  // The name rides along, signed (a changed name is not shown).
+  expect(invitationLink).toMatch(new RegExp(`^${baseURL}/i/${ID.source}\\?n=Team\\+sync\\+%26\\+%3Cfriends%3E&sig=[A-Za-z0-9_-]{11}$`));
   expect(await page.getByLabel("Admin link", { exact: true }).inputValue()).toBe(`${baseURL}/a/${adminId}?n=Team+sync+%26+%3Cfriends%3E`);
   await expect(page.getByText("Keep this link private")).toBeVisible();
   const mailto = await page.getByRole("link", { name: "Send by e-mail" }).getAttribute("href");
@@ -60,7 +61,7 @@ test("the invitation forwards to the secret room once the conference has started
   expect([303, 307]).toContain(response.status());
   expect(response.headers()["location"]).toBe(`${JITSI}/${row.room_id}`);
 
-  await page.goto(`/i/${row.invitation_id}?n=Started`);
+  await page.goto(invitationPath(row.invitation_id, "Started"));
   await expectInRoom(page, row.room_id);
 });
 
@@ -78,7 +79,7 @@ test("with JavaScript, the wait page forwards at the start second even when the 
   const row = (await rowByAdmin(adminId))!;
   await moveStart(adminId, 4);
 
-  await page.goto(`/i/${row.invitation_id}?n=Soon`);
+  await page.goto(invitationPath(row.invitation_id, "Soon"));
   await expect(page.getByTestId("countdown")).toHaveText(/^00:0[1-4]$/);
   await expectInRoom(page, row.room_id, { timeout: 10_000 });
 });
@@ -141,7 +142,7 @@ test("edit the date, time and repetition: the overview shows the new invitation"
 test("an edit made on an outdated page is not saved, and the page says so", async ({ page }) => {
   const adminId = await book(page, { name: "Contested", date: daysAhead(7), time: "09:00", timeZone: "Europe/Berlin" });
   // Meanwhile, another window changes the conference.
-  await query("UPDATE conferences SET revision = revision + 1, duration_minutes = 30 WHERE admin_id = ?", [adminId]);
+  await query(`UPDATE conferences SET revision = revision + 1, duration_minutes = 30 WHERE ${BY_ADMIN}`, [adminId]);
   const edit = page.getByRole("region", { name: "Change the conference" });
   await edit.getByLabel("Start time").fill("11:00");
   await edit.getByRole("button", { name: "Save changes" }).click();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { parseCalendar } from "../tests/support/parse-calendar";
-import { book, daysAhead, rowByAdmin } from "./support/planado";
+import { book, daysAhead, invitationPath, rowByAdmin } from "./support/planado";
 
 /** Clicks a link that downloads a calendar file and returns the file's text and name. */
 async function download(page: Page, linkName: string) {
@@ -28,7 +28,7 @@ test("the calendar file from the overview and from the wait page imports as book
   expect(event!.uid).not.toContain(row.invitation_id);
   expect(event!.alarmTrigger).toBe("-PT10M");
 
-  await page.goto(`/i/${row.invitation_id}?n=${encodeURIComponent("Planning; Q&A, café")}`);
+  await page.goto(invitationPath(row.invitation_id, "Planning; Q&A, café"));
   const fromWaitPage = await download(page, "Add to calendar");
   const [again] = parseCalendar(fromWaitPage.text).events;
   // The same event: calendars update it instead of adding a second one.

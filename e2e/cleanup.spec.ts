@@ -2,10 +2,11 @@
 import { expect, test } from "@playwright/test";
 import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
 import { query } from "./support/database";
-import { book, daysAhead, ownClient, rowByAdmin } from "./support/planado";
+import { book, BY_ADMIN, daysAhead, invitationPath, ownClient, rowByAdmin } from "./support/planado";
 
-// This server allows 3 writes per client an hour: each test file here is a client of its own.
-test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`, extraHTTPHeaders: ownClient() });
+test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });
+// This server allows 3 writes per client an hour: each test is a client of its own.
+test.beforeEach(({ context }) => context.setExtraHTTPHeaders(ownClient()));
 
 test("requests trigger the sweep: a finished conference disappears, a series moves to its next meeting", async ({ page }) => {
   const oneOff = await book(page, { name: "Yesterday", date: daysAhead(3), time: "09:00", timeZone: "UTC" });
@@ -13,7 +14,7 @@ test("requests trigger the sweep: a finished conference disappears, a series mov
   const before = (await rowByAdmin(series))!;
   // Both started 30 hours ago (the threshold is 23 hours).
   await query(
-    "UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE admin_id IN (?, ?)",
+    `UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE ${BY_ADMIN} OR ${BY_ADMIN}`,
     [oneOff, series],
   );
 
@@ -36,7 +37,7 @@ test("after the roll-forward, the same invitation link waits for the next meetin
   const series = await book(page, { name: "Weekly", date: daysAhead(3), time: "09:00", timeZone: "UTC", repeat: "weekly", occurrences: "3" });
   const row = (await rowByAdmin(series))!;
   await query(
-    "UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE admin_id = ?",
+    `UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE ${BY_ADMIN}`,
     [series],
   );
   await expect
@@ -45,7 +46,7 @@ test("after the roll-forward, the same invitation link waits for the next meetin
       return (await rowByAdmin(series))?.revision;
     })
     .toBe(2);
-  await page.goto(`/i/${row.invitation_id}?n=Weekly`);
+  await page.goto(invitationPath(row.invitation_id, "Weekly"));
   await expect(page.getByText("Please wait")).toBeVisible();
   await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?, \d+ hours?$/);
 });

@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
 import { nameFromLink } from "../lib/conferences/name";
 import { parseCalendar } from "../tests/support/parse-calendar";
 import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
-import { book, daysAhead, rowByAdmin } from "./support/planado";
+import { book, daysAhead, invitationPath, rowByAdmin } from "./support/planado";
 
 const HOSTILE_NAMES = [
   "<script>alert(1)</script>",
@@ -100,7 +100,7 @@ test("the whole flow runs under the CSP, sets no cookie and asks no other host f
   const adminId = await book(page, { name: "Clean", date: daysAhead(6), time: "10:00", timeZone: "UTC", repeat: "weekly", occurrences: "3" });
   await expect(page.getByRole("button", { name: "Copy invitation" })).toBeVisible(); // scripts ran
   const row = (await rowByAdmin(adminId))!;
-  await page.goto(`/i/${row.invitation_id}?n=Clean`);
+  await page.goto(invitationPath(row.invitation_id, "Clean"));
   await expect(page.getByTestId("countdown")).toBeVisible();
   await page.goto(`/a/${adminId}/delete`);
   await page.goto("/nowhere");
@@ -117,7 +117,8 @@ for (const [i, raw] of HOSTILE_NAMES.entries()) {
     const expected = nameFromLink(raw)!;
     const query = `?n=${encodeURIComponent(raw)}`;
 
-    for (const path of [`/a/${adminId}${query}`, `/i/${row.invitation_id}${query}`]) {
+    // The admin link as typed; the invitation link as the admin page hands it out (cleaned name, signed).
+    for (const path of [`/a/${adminId}${query}`, invitationPath(row.invitation_id, expected)]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       expect(response?.headers()["x-injected"]).toBeUndefined();

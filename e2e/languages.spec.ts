@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bookViaApi, daysAhead, rowByAdmin } from "./support/planado";
+import { bookViaApi, daysAhead, invitationPath, rowByAdmin } from "./support/planado";
 
 // A German browser: Accept-Language and navigator.language say de-DE.
 test.describe("in German", () => {
@@ -89,7 +89,7 @@ test.describe("in German", () => {
   test("the link preview shows the name and the start, never the room", async ({ page, request }) => {
     const { adminId, invitationId } = await bookViaApi(request, { name: "Sommerfest", start: `${daysAhead(20)}T18:00`, timeZone: "Europe/Vienna" });
     const row = (await rowByAdmin(adminId))!;
-    const html = await (await page.request.get(`/i/${invitationId}?n=Sommerfest`, { headers: { "Accept-Language": "de" } })).text();
+    const html = await (await page.request.get(invitationPath(invitationId, "Sommerfest"), { headers: { "Accept-Language": "de" } })).text();
     expect(html).toContain('<meta property="og:title" content="Sommerfest"/>');
     expect(html).toMatch(/<meta property="og:description" content="Beginnt am \w+, \d+\. \S+ \d{4} um 18:00 \(Europe\/Vienna\)"\/>/);
     expect(html).toContain("<title>Sommerfest · Planado</title>");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { daysAhead, expectInRoom, moveStart, rowByAdmin } from "./support/planado";
+import { daysAhead, expectInRoom, invitationPath, moveStart, rowByAdmin } from "./support/planado";
 
 test.use({ javaScriptEnabled: false });
 
@@ -31,7 +31,7 @@ test("without JavaScript: book, see errors with input kept, wait with reloads, a
 
   const adminId = new URL(page.url()).pathname.split("/")[2]!;
   const row = (await rowByAdmin(adminId))!;
-  await page.goto(`/i/${row.invitation_id}?n=Offline+friends`);
+  await page.goto(invitationPath(row.invitation_id, "Offline friends"));
   await expect(page.getByText("Please wait")).toBeVisible();
   // (Playwright's text locators skip <noscript>, so look at the element itself.)
   await expect(page.locator("noscript p")).toHaveText("This page reloads every 30 seconds.");

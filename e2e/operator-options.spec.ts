@@ -1,19 +1,20 @@
 /** Options an operator may set (PRIVACY_NOTICE_URL, EARLY_JOIN_MINUTES), and a database that is down. */
 import { expect, test } from "@playwright/test";
 import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
-import { book, daysAhead, expectInRoom, fillBooking, moveStart, ownClient, rowByAdmin } from "./support/planado";
+import { book, daysAhead, expectInRoom, fillBooking, invitationPath, moveStart, ownClient, rowByAdmin } from "./support/planado";
 
 const optionsServer = `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`;
 
 test.describe("with a privacy notice and early join", () => {
-  // This server allows 3 writes per client an hour: each group of tests is a client of its own.
-  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
+  test.use({ baseURL: optionsServer });
+  // This server allows 3 writes per client an hour: each test is a client of its own.
+  test.beforeEach(({ context }) => context.setExtraHTTPHeaders(ownClient()));
 
   test("participants see the privacy notice and continue to the room", async ({ page }) => {
     const adminId = await book(page, { name: "Noticed", date: daysAhead(3), time: "09:00", timeZone: "UTC" });
     const row = (await rowByAdmin(adminId))!;
     await moveStart(adminId, -30);
-    await page.goto(`/i/${row.invitation_id}?n=Noticed`);
+    await page.goto(invitationPath(row.invitation_id, "Noticed"));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Noticed has started");
     const notice = page.getByRole("link", { name: "privacy notice" });
     await expect(notice).toHaveAttribute("href", "https://planado.example.org/privacy");
@@ -51,8 +52,9 @@ test.describe("with a privacy notice and early join", () => {
 });
 
 test.describe("with invitations cached for a second", () => {
-  // This server allows 3 writes per client an hour: each group of tests is a client of its own.
-  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
+  test.use({ baseURL: optionsServer });
+  // This server allows 3 writes per client an hour: each test is a client of its own.
+  test.beforeEach(({ context }) => context.setExtraHTTPHeaders(ownClient()));
 
   test("an edit is seen by the invitation at once; a change made elsewhere within a second", async ({ page }) => {
     const adminId = await book(page, { name: "Cached", date: daysAhead(5), time: "09:00", timeZone: "UTC" });
@@ -73,7 +75,7 @@ test.describe("with invitations cached for a second", () => {
     await expect
       .poll(
         async () => {
-          await page.goto(`/i/${row.invitation_id}?n=Cached`);
+          await page.goto(invitationPath(row.invitation_id, "Cached"));
           return page.getByRole("heading", { level: 1 }).textContent();
         },
         { intervals: [250], timeout: 5_000 },
@@ -83,8 +85,9 @@ test.describe("with invitations cached for a second", () => {
 });
 
 test.describe("one write limit for every door", () => {
-  // This server allows 3 writes per client an hour.
-  test.use({ baseURL: optionsServer, extraHTTPHeaders: ownClient() });
+  // This server allows 3 writes per client an hour; this test is a client of its own.
+  test.use({ baseURL: optionsServer });
+  test.beforeEach(({ context }) => context.setExtraHTTPHeaders(ownClient()));
 
   test("bookings through the form and the API count against the same limit", async ({ page }) => {
     const api = () => page.request.post("/api/v1/conferences", { data: { name: "Door", start: `${daysAhead(4)}T10:00`, timeZone: "UTC" } });

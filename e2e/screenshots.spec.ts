@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import type { Page, TestInfo } from "@playwright/test";
-import { bookViaApi, daysAhead } from "./support/planado";
+import { bookViaApi, daysAhead, invitationPath } from "./support/planado";
 
 async function pages(page: Page) {
   const { adminId, invitationId } = await bookViaApi(page.request, { name: "Choir rehearsal", start: `${daysAhead(6)}T19:30`, timeZone: "Europe/Berlin" });
@@ -13,7 +13,7 @@ async function pages(page: Page) {
     { name: "home", path: "/" },
     { name: "home-de", path: "/?lang=de" },
     { name: "admin", path: `/a/${adminId}?n=Choir+rehearsal&booked=1` },
-    { name: "invitation", path: `/i/${invitationId}?n=Choir+rehearsal` },
+    { name: "invitation", path: invitationPath(invitationId, "Choir rehearsal") },
     { name: "delete", path: `/a/${adminId}/delete?n=Choir+rehearsal` },
     { name: "not-found", path: `/i/${"a".repeat(26)}` },
   ];

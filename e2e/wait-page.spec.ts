@@ -6,14 +6,14 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
-import { bookViaApi, expectInRoom, moveStart, rowByAdmin } from "./support/planado";
+import { bookViaApi, expectInRoom, invitationPath, moveStart, rowByAdmin } from "./support/planado";
 
 /** A conference that opens `seconds` from now, with the wait page open in `page`. */
 async function waitingFor(page: Page, seconds: number) {
   const { adminId, invitationId } = await bookViaApi(page.request, { name: "Rush" });
   const row = (await rowByAdmin(adminId))!;
   await moveStart(adminId, seconds);
-  await page.goto(`/i/${invitationId}?n=Rush`);
+  await page.goto(invitationPath(invitationId, "Rush"));
   await expect(page.getByText("Please wait")).toBeVisible();
   return row;
 }
@@ -62,7 +62,7 @@ test("the wait page is light: its document, the app's stylesheet and the icon, n
   const requests: { url: string; type: string }[] = [];
   page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
   const { invitationId } = await bookViaApi(page.request, { name: "Light" });
-  await page.goto(`/i/${invitationId}?n=Light`);
+  await page.goto(invitationPath(invitationId, "Light"));
   await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?/);
   await page.waitForLoadState("networkidle");
   expect(requests.length).toBeLessThanOrEqual(3);

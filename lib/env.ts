@@ -76,7 +76,19 @@ const envSchema = z.object({
   CLEANUP_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, wholeNumber(1, 86_400).default(60)),
   /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
   CLEANUP_AFTER_HOURS: z.preprocess(unsetIfEmpty, wholeNumber(1, 24 * 366).default(23)),
-  /** Signs calendar links; generated and kept in PLANADO_DATA_DIR when unset (one server). */
+  /**
+   * The server's secret: rooms, invitation ids, name and calendar signatures are derived from it.
+   * Generated and kept in PLANADO_DATA_DIR when unset (one server); servers sharing a database must
+   * share it.
+   */
+  PLANADO_SECRET: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" })
+      .optional(),
+  ),
+  /** Signs calendar links, as before PLANADO_SECRET (links already handed out keep working). */
   CALENDAR_SECRET: z.preprocess(
     unsetIfEmpty,
     z

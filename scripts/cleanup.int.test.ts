@@ -50,8 +50,8 @@ describe("npm run cleanup", () => {
       row("3", "2026-12-02 08:00:00", "2026-12-02 09:00:00", null, 0), // not over yet
     ]) {
       await sql(
-        `INSERT INTO conferences (invitation_id, admin_id, room_id, starts_at, local_start, time_zone, repeat_every, repeat_unit, remaining_occurrences)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO conferences (invitation_hash, admin_hash, room_hash, starts_at, local_start, time_zone, repeat_every, repeat_unit, remaining_occurrences)
+         VALUES (UNHEX(SHA2(?, 256)), UNHEX(SHA2(?, 256)), UNHEX(SHA2(?, 256)), ?, ?, ?, ?, ?, ?)`,
         values,
       );
     }
@@ -61,13 +61,24 @@ describe("npm run cleanup", () => {
     expect(run.stdout.trim()).toBe(
       "[planado] Cleanup at 2026-12-02T07:30:00.000Z: deleted 1 conference(s), moved 1 to their next meeting.",
     );
-    const rows = await sql<{ admin_id: string; local_start: string; remaining_occurrences: number }[]>(
-      "SELECT admin_id, CAST(local_start AS CHAR) AS local_start, remaining_occurrences FROM conferences ORDER BY admin_id",
+    const rows = await sql<{ local_start: string; remaining_occurrences: number }[]>(
+      "SELECT CAST(local_start AS CHAR) AS local_start, remaining_occurrences FROM conferences ORDER BY local_start DESC",
     );
     expect(rows).toEqual([
-      { admin_id: "adm2".padEnd(26, "a"), local_start: "2026-12-08 09:00:00", remaining_occurrences: 1 },
-      { admin_id: "adm3".padEnd(26, "a"), local_start: "2026-12-02 09:00:00", remaining_occurrences: 0 },
+      { local_start: "2026-12-08 09:00:00", remaining_occurrences: 1 },
+      { local_start: "2026-12-02 09:00:00", remaining_occurrences: 0 },
     ]);
+  });
+
+  it("refuses, in one sentence, to sweep a database set up with another secret", () => {
+    expect(cleanup([]).status).toBe(0); // this secret sets the database up (or already did)
+    const run = spawnSync("npm", ["run", "--silent", "cleanup"], {
+      cwd: projectDir,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: formatDatabaseUrl(database.coordinates), PLANADO_SECRET: "another-secret-0123456789abcdef0123456789" },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^Planado cannot sweep: its secret \(PLANADO_SECRET.*Give every server that shares the database the same PLANADO_SECRET\.$/);
   });
 
   it("refuses a bad --now with one line", () => {

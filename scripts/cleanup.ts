@@ -3,6 +3,7 @@
  *   npm run cleanup                 sweep now
  *   npm run cleanup -- --now ISO    sweep as if it were that moment (for testing; never in production)
  */
+import { OTHER_SECRET, sameSecretAsDatabase } from "../lib/conferences";
 import { sweep } from "../lib/conferences/sweep";
 import { db } from "../lib/db";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
@@ -22,6 +23,10 @@ async function main() {
     if (Number.isNaN(now.getTime())) usage("--now takes an ISO date and time, such as 2026-12-01T09:00:00Z.");
   } else if (args.length) {
     usage(`Unknown arguments: ${args.join(" ")} (try: npm run cleanup)`);
+  }
+  if (!(await sameSecretAsDatabase())) {
+    console.error(OTHER_SECRET.replace("Planado cannot start", "Planado cannot sweep"));
+    process.exit(1);
   }
   const result = await sweep(now, config.CLEANUP_AFTER_HOURS);
   log(

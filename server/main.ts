@@ -20,7 +20,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import next from "next";
-import { secretFromConfig } from "@/lib/calendar";
+import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences";
+import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";
 import { clientAddress, clientKey, isTrustedProxy, trustedProxyList } from "@/lib/security/client-address";
@@ -39,7 +40,7 @@ function configOrExit() {
   nextEnv.loadEnvConfig(projectDir, false, { info: () => {}, error: console.error });
   try {
     const config = getConfig();
-    secretFromConfig(); // made now, not by the first request
+    serverKeys(); // the secret made or read now, not by the first request
     return config;
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Planado cannot start: ${error instanceof Error ? error.message : String(error)}`);
@@ -104,9 +105,32 @@ export function keepVaryToken(response: ServerResponse, token: string): void {
   } as ServerResponse["writeHead"];
 }
 
+/**
+ * Refuses to serve a database set up with another secret. When the database does not answer yet, the
+ * server starts (it answers a friendly 503 meanwhile) and checks again until it can tell.
+ */
+async function checkSecret(): Promise<void> {
+  const refuse = () => {
+    console.error(OTHER_SECRET);
+    process.exit(1);
+  };
+  try {
+    if (!(await sameSecretAsDatabase())) refuse();
+  } catch {
+    const retry = setInterval(() => {
+      sameSecretAsDatabase().then(
+        (same) => (same ? clearInterval(retry) : refuse()),
+        () => undefined, // still no database: the next try
+      );
+    }, 5_000);
+    retry.unref();
+  }
+}
+
 /** Starts Planado on PORT (and LISTEN_ADDRESS), serving the build in NEXT_DIST_DIR. */
 export async function startServer() {
   const config = configOrExit();
+  await checkSecret();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const app = next({ dev: false, dir: projectDir, hostname: config.LISTEN_ADDRESS ?? "localhost", port: config.PORT });
   await app.prepare();

@@ -25,6 +25,7 @@ Object.assign(process.env, {
 const { book, remove } = await import("@/lib/conferences");
 const { db } = await import("@/lib/db");
 const { calendarLinks } = await import("@/lib/calendar");
+const { invitationUrl } = await import("@/lib/conferences/links");
 const { resetProcessWide } = await import("@/lib/process-wide");
 const { databaseAnswered, databaseFailed } = await import("@/lib/security/availability");
 const { trustedProxyList, DEFAULT_TRUSTED_PROXIES } = await import("@/lib/security/client-address");
@@ -35,6 +36,12 @@ const { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } = await import("./pages/countd
 const setup = { stylesheets: ["/_next/static/chunks/site.css"] };
 const now = new Date("2026-11-25T12:00:00.000Z");
 let client = 0;
+
+/** The path of an invitation link as Planado hands it out: the name with its signature. */
+function signedPath(invitationId: string, name?: string): string {
+  const url = new URL(invitationUrl("http://planado.test", invitationId, name));
+  return url.pathname + url.search;
+}
 
 /** A visit at the test's moment, from a client of its own (so misses of one test do not limit another). */
 function visit(path: string, headers: Record<string, string> = {}, at = now) {
@@ -64,7 +71,8 @@ afterAll(async () => {
 describe("the invitation, answered before Next", () => {
   it("waits: the page counts down from the server's clock, reloads by itself, and carries Next's headers", async () => {
     const conference = await bookAt("2026-11-25T13:05", { repeat: { every: 1, unit: "week", count: 3 } }); // 12:05 UTC
-    const answer = await visit(`/i/${conference.invitationId}?n=Choir`);
+    const link = signedPath(conference.invitationId, "Choir");
+    const answer = await visit(link);
     expect(answer.status).toBe(200);
     expect(answer.headers).toMatchObject({
       "content-type": "text/html; charset=utf-8",
@@ -95,9 +103,31 @@ describe("the invitation, answered before Next", () => {
     expect(html).not.toContain(conference.roomId);
 
     // A moment later the same page (kept for that second) carries the new number.
-    const later = text((await visit(`/i/${conference.invitationId}?n=Choir`, {}, new Date(now.getTime() + 250))).body);
+    const later = text((await visit(link, {}, new Date(now.getTime() + 250))).body);
     expect(later).toContain("&quot;ms&quot;:299750,");
     expect(later.replace("299750", "300000")).toBe(html);
+  });
+
+  it("shows and signs into calendars only the name Planado signed for this invitation", async () => {
+    const conference = await bookAt("2026-12-01T09:00");
+    const other = await bookAt("2026-12-01T10:00");
+    const signed = text((await visit(signedPath(conference.invitationId, "Choir"))).body);
+    expect(signed).toContain("<h1 class=\"break-words text-3xl font-bold tracking-tight\">Choir</h1>");
+    expect(signed).toContain("calendar/choir.ics?n=Choir");
+    // A name of someone's choosing, with no signature, another's, or a changed name: not shown, not signed.
+    const phishing = "URGENT: your account is locked, call +1-555-0100";
+    const sig = new URL(invitationUrl("http://x", conference.invitationId, "Choir")).searchParams.get("sig")!;
+    const otherSig = new URL(invitationUrl("http://x", other.invitationId, phishing)).searchParams.get("sig")!;
+    for (const query of [`?n=${encodeURIComponent(phishing)}`, `?n=${encodeURIComponent(phishing)}&sig=${sig}`, `?n=${encodeURIComponent(phishing)}&sig=${otherSig}`]) {
+      const html = text((await visit(`/i/${conference.invitationId}${query}`)).body);
+      // (The language links repeat the page's own address; what a person reads is the text.)
+      const shown = html.replace(/<script>.*<\/script>/s, "").replace(/<[^>]*>/g, " ");
+      expect(shown, query).not.toContain("URGENT");
+      expect(html).not.toContain("URGENT: your account is locked, call +1-555-0100</");
+      expect(html).toContain(">Your conference</h1>");
+      expect(html).toContain("<title>Invitation · Planado</title>");
+      expect(html).toContain("calendar/video-conference.ics?n=Video+conference");
+    }
   });
 
   it("reloads at the start second when that comes before 30 s, and speaks the visitor's language", async () => {
@@ -116,7 +146,7 @@ describe("the invitation, answered before Next", () => {
 
   it("sends everyone to the room once it is open, telling nobody where they came from", async () => {
     const conference = await bookAt("now");
-    const answer = await visit(`/i/${conference.invitationId}?n=Choir`);
+    const answer = await visit(signedPath(conference.invitationId, "Choir"));
     expect(answer.status).toBe(307);
     expect(answer.headers).toMatchObject({ location: `https://meet.example.org/${conference.roomId}`, "cache-control": "no-store", "referrer-policy": "no-referrer" });
     expect(answer.body).toBeUndefined();

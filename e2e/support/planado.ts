@@ -4,6 +4,8 @@ import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { JITSI } from "./jitsi-stub";
 import { query } from "./database";
+import { deriveKeys, invitationIdFor, nameSignature, roomIdFor } from "../../lib/keys/derive";
+import { E2E_SECRET } from "../../playwright.config";
 
 export { JITSI } from "./jitsi-stub";
 
@@ -70,20 +72,38 @@ export interface Row {
   revision: number;
 }
 
+/** SQL that finds a conference's row by its admin id (the table holds only its hash). */
+export const BY_ADMIN = "admin_hash = UNHEX(SHA2(?, 256))";
+
+const keys = deriveKeys(E2E_SECRET);
+
+/**
+ * A conference's row, with the ids the table does not hold derived as the servers derive them (the
+ * tests share the servers' secret).
+ */
 export async function rowByAdmin(adminId: string): Promise<Row | undefined> {
-  const rows = await query<Row[]>(
-    `SELECT invitation_id, admin_id, room_id, DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ') AS starts_at,
+  const rows = await query<(Omit<Row, "invitation_id" | "admin_id" | "room_id"> & { invitation_hash: Uint8Array; room_generation: number })[]>(
+    `SELECT invitation_hash, room_generation, DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ') AS starts_at,
             DATE_FORMAT(local_start, '%Y-%m-%dT%H:%i') AS local_start, time_zone, duration_minutes, repeat_every,
             repeat_unit, remaining_occurrences, revision
-       FROM conferences WHERE admin_id = ?`,
+       FROM conferences WHERE ${BY_ADMIN}`,
     [adminId],
   );
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  const { invitation_hash: invitationHash, room_generation: generation, ...rest } = row;
+  return { invitation_id: invitationIdFor(keys, adminId), admin_id: adminId, room_id: roomIdFor(keys, invitationHash, Number(generation)), ...rest };
+}
+
+/** An invitation link's path as Planado hands it out: the name with its signature (see lib/conferences/links.ts). */
+export function invitationPath(invitationId: string, name?: string): string {
+  if (!name) return `/i/${invitationId}`;
+  return `/i/${invitationId}?${new URLSearchParams({ n: name, sig: nameSignature(keys, invitationId, name) })}`;
 }
 
 /** Moves a conference's start relative to the database's clock (the server's clock, here). */
 export async function moveStart(adminId: string, secondsFromNow: number) {
-  await query("UPDATE conferences SET starts_at = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE admin_id = ?", [secondsFromNow, adminId]);
+  await query(`UPDATE conferences SET starts_at = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE ${BY_ADMIN}`, [secondsFromNow, adminId]);
 }
 
 export async function countInZone(timeZone: string): Promise<number> {

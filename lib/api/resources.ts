@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { calendarLinks } from "../calendar";
-import type { Conference } from "../conferences/conference";
+import type { Conference, ManagedConference } from "../conferences/conference";
 import type { Entry } from "../conferences/entry";
 import { adminUrl, invitationUrl } from "../conferences/links";
 import { nameSchema, repeatSchema } from "../conferences/schema";
@@ -68,7 +68,7 @@ export const patchSchema = z
     repeat: repeatSchema.nullable().optional(),
   });
 
-export function conferenceResource(c: Conference, base: string, name: string | undefined): ConferenceResource {
+export function conferenceResource(c: ManagedConference, base: string, name: string | undefined): ConferenceResource {
   const calendar = calendarLinks(base, c, name);
   return {
     adminId: c.adminId,

@@ -3,13 +3,12 @@
  * live in app/calendar/.
  */
 import type { Conference } from "../conferences/conference";
-import { getConfig } from "../env";
 import { calendarEventOf, DEFAULT_EVENT_NAME, encodeEvent, feedSignature, fileSlug } from "./event";
-import { calendarSecret } from "./secret";
+import { serverKeys } from "../keys/server-secret";
 
+/** The key calendar links are signed with (see lib/keys/server-secret.ts). */
 export function secretFromConfig(): string {
-  const config = getConfig();
-  return calendarSecret(config.CALENDAR_SECRET, config.PLANADO_DATA_DIR);
+  return serverKeys().calendar;
 }
 
 export interface CalendarLinks {

@@ -14,11 +14,26 @@ export interface Schedule {
   remainingOccurrences: number;
 }
 
+/** A conference as a participant's look-up finds it (by its invitation id). */
 export interface Conference extends Schedule {
   invitationId: string;
-  adminId: string;
+  /** The Jitsi room now (derived, never stored: see lib/keys/derive.ts). */
   roomId: string;
   revision: number;
+}
+
+/** A conference as its organizer finds it: with the admin id too. */
+export interface ManagedConference extends Conference {
+  adminId: string;
+}
+
+/**
+ * Whether a change of start gets a fresh room: whenever the start moves later. Whoever was let into
+ * the room before (the first meeting, the organizer's "Join now") must not sit in it early; moving
+ * earlier hands the room to nobody new.
+ */
+export function roomChangesWith(previousStart: Date, newStart: Date): boolean {
+  return newStart.getTime() > previousStart.getTime();
 }
 
 export interface Policy {

@@ -6,15 +6,16 @@ import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { invitationState } from "./conference";
-import type { Conference, InvitationState, Policy } from "./conference";
+import type { Conference, InvitationState, ManagedConference, Policy } from "./conference";
 import { validateBookingForm } from "./booking-form";
 import type { BookingFormValues } from "./booking-form";
 import { validateBooking } from "./schema";
 import type { Booking, FieldErrors } from "./schema";
 import { ShortCache } from "./short-cache";
-import { createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+import { serverKeys } from "../keys/server-secret";
+import { claimKeyFingerprint, createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
 
-export type { Conference, InvitationState } from "./conference";
+export type { Conference, InvitationState, ManagedConference } from "./conference";
 export type { Booking, BookingInput, FieldErrors } from "./schema";
 export { findByAdminId, findByInvitationId } from "./store";
 
@@ -33,7 +34,7 @@ export async function saveSchedule(adminId: string, revision: number, schedule: 
   return outcome;
 }
 
-export type BookOutcome = { ok: true; conference: Conference; booking: Booking } | { ok: false; errors: FieldErrors };
+export type BookOutcome = { ok: true; conference: ManagedConference; booking: Booking } | { ok: false; errors: FieldErrors };
 
 async function store(validation: ReturnType<typeof validateBooking>): Promise<BookOutcome> {
   if (!validation.ok) return validation;
@@ -52,7 +53,7 @@ export function bookFromForm(values: BookingFormValues, intent: "book" | "now", 
 }
 
 export type EditOutcome =
-  | { ok: true; conference: Conference; booking: Booking }
+  | { ok: true; conference: ManagedConference; booking: Booking }
   | { ok: false; errors: FieldErrors }
   | { ok: false; status: "not-found" | "conflict" };
 
@@ -88,4 +89,16 @@ export async function lookUpInvitation(
   if (!conference) return undefined;
   const state = invitationState(conference, now, policy());
   return state.status === "ended" ? undefined : { conference, state };
+}
+
+/** Why a server must not serve a database set up with another secret (one sentence, for the operator). */
+export const OTHER_SECRET =
+  "Planado cannot start: its secret (PLANADO_SECRET, or the one generated in PLANADO_DATA_DIR) is not the one this database was set up with, so it would send participants to other rooms. Give every server that shares the database the same PLANADO_SECRET.";
+
+/**
+ * Whether this server's secret is the one the database was set up with; the first server to ask
+ * sets it up with its own.
+ */
+export async function sameSecretAsDatabase(): Promise<boolean> {
+  return (await claimKeyFingerprint(serverKeys().fingerprint)) === "matches";
 }

@@ -1,16 +1,40 @@
-/** The links Planado hands out. The name rides along in `?n=` because it is never stored. */
+/**
+ * The links Planado hands out. The name rides along in `?n=` because it is never stored; in an
+ * invitation link it is signed (`sig`), so nobody can make Planado show, or sign into a calendar,
+ * text of their choosing under a real invitation: a name without its signature is not shown.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { nameSignature } from "../keys/derive";
+import { serverKeys } from "../keys/server-secret";
+import { nameFromLink } from "./name";
 
-function withName(url: URL, name: string | undefined): string {
-  if (name) url.searchParams.set("n", name);
+export function invitationUrl(base: string, invitationId: string, name?: string): string {
+  const url = new URL(`${base}/i/${invitationId}`);
+  if (name) {
+    url.searchParams.set("n", name);
+    url.searchParams.set("sig", nameSignature(serverKeys(), invitationId, name));
+  }
   return url.href;
 }
 
-export function invitationUrl(base: string, invitationId: string, name?: string): string {
-  return withName(new URL(`${base}/i/${invitationId}`), name);
+/**
+ * The name an invitation link carries, if it is the one Planado signed for this invitation (cleaned
+ * as every name is); undefined when there is none, or it was changed.
+ */
+export function signedName(invitationId: string, query: URLSearchParams): string | undefined {
+  const name = nameFromLink(query.get("n") ?? undefined);
+  const given = query.get("sig");
+  if (!name || !given) return undefined;
+  const expected = Buffer.from(nameSignature(serverKeys(), invitationId, name));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected) ? name : undefined;
 }
 
+/** The organizer's link: whoever has it may name the conference as they like, so it carries no signature. */
 export function adminUrl(base: string, adminId: string, name?: string): string {
-  return withName(new URL(`${base}/a/${adminId}`), name);
+  const url = new URL(`${base}/a/${adminId}`);
+  if (name) url.searchParams.set("n", name);
+  return url.href;
 }
 
 /** Where the room is: never shown before the start, except to the organizer's "Join now". */

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { newId } from "../ids";
+import { hashId } from "../keys/derive";
 import { createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
 import { validateBooking } from "./schema";
 import type { Booking } from "./schema";
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("the conference store", () => {
-  it("stores a booking under three fresh ids and nothing that names anyone", async () => {
+  it("stores a booking under three fresh ids, and nothing that names anyone or opens anything", async () => {
     const c = await createConference(booking({ repeat: { every: 1, unit: "week", count: 4 } }));
     expect(new Set([c.invitationId, c.adminId, c.roomId]).size).toBe(3);
     expect(c).toMatchObject({
@@ -33,20 +34,43 @@ describe("the conference store", () => {
 
     // What lands in the table, read without Prisma (the test process runs in Asia/Kathmandu).
     const [row] = await db().$queryRaw<Record<string, unknown>[]>`
-      SELECT CAST(starts_at AS CHAR) AS starts_at, CAST(local_start AS CHAR) AS local_start FROM conferences WHERE admin_id = ${c.adminId}`;
+      SELECT CAST(starts_at AS CHAR) AS starts_at, CAST(local_start AS CHAR) AS local_start FROM conferences WHERE admin_hash = ${hashId(c.adminId)}`;
     expect(row).toEqual({ starts_at: "2026-12-01 08:00:00", local_start: "2026-12-01 09:00:00" });
     const columns = await db().$queryRaw<{ name: string }[]>`
       SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'conferences'`;
-    const serialised = JSON.stringify(await db().conference.findUnique({ where: { adminId: c.adminId } }));
-    expect(serialised).not.toContain("Secret project");
     expect(columns.map((col) => col.name).sort()).toEqual(
-      ["admin_id", "duration_minutes", "id", "invitation_id", "local_start", "remaining_occurrences", "repeat_every", "repeat_unit", "revision", "room_id", "starts_at", "time_zone"].sort(),
+      [
+        "admin_hash",
+        "duration_minutes",
+        "id",
+        "invitation_hash",
+        "legacy_ids",
+        "local_start",
+        "remaining_occurrences",
+        "repeat_every",
+        "repeat_unit",
+        "revision",
+        "room_generation",
+        "room_hash",
+        "starts_at",
+        "time_zone",
+      ].sort(),
     );
+
+    // A stolen copy of the table: every byte of it, as text and as hex, holds no id and no room.
+    const dump = await db().$queryRawUnsafe<Record<string, unknown>[]>("SELECT *, HEX(invitation_hash) AS i, HEX(admin_hash) AS a, HEX(room_hash) AS r FROM conferences");
+    const text = JSON.stringify(dump, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString("latin1") : typeof value === "bigint" ? String(value) : value));
+    for (const secret of [c.invitationId, c.adminId, c.roomId, "Secret project"]) {
+      expect(text).not.toContain(secret);
+      expect(text.toLowerCase()).not.toContain(Buffer.from(secret).toString("hex"));
+    }
+    expect(dump.length).toBeGreaterThan(0);
   });
 
   it("finds a conference by its invitation id and by its admin id, never by the other", async () => {
     const c = await createConference(booking());
-    expect(await findByInvitationId(c.invitationId)).toEqual(c);
+    const { adminId: _adminId, ...participantsView } = c;
+    expect(await findByInvitationId(c.invitationId)).toEqual(participantsView);
     expect(await findByAdminId(c.adminId)).toEqual(c);
     expect(await findByAdminId(c.invitationId)).toBeNull();
     expect(await findByInvitationId(c.adminId)).toBeNull();
@@ -63,6 +87,7 @@ describe("the conference store", () => {
       status: "saved",
       conference: {
         ...c,
+        roomId: expect.not.stringMatching(c.roomId), // a later start: a fresh room
         startsAt: new Date("2026-12-02T15:30:00Z"),
         localStart: "2026-12-02T10:30",
         timeZone: "America/New_York",
@@ -79,6 +104,22 @@ describe("the conference store", () => {
     expect((await findByAdminId(c.adminId))?.durationMinutes).toBe(30);
     expect(await updateSchedule(newId(), 1, booking())).toEqual({ status: "not-found" });
     expect(await updateSchedule("nope", 1, booking())).toEqual({ status: "not-found" });
+  });
+
+  it("gives a conference a fresh room when its start moves later, not when it moves earlier", async () => {
+    const c = await createConference(booking({ start: "2026-12-10T09:00" }));
+    const earlier = await updateSchedule(c.adminId, 1, booking({ start: "2026-12-09T09:00" }));
+    expect(earlier).toMatchObject({ status: "saved", conference: { roomId: c.roomId } });
+    const later = await updateSchedule(c.adminId, 2, booking({ start: "2026-12-11T09:00" }));
+    expect(later).toMatchObject({ status: "saved" });
+    const moved = (later as { conference: { roomId: string } }).conference.roomId;
+    expect(moved).not.toBe(c.roomId);
+    expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: moved });
+    // The row knows the new room only by its hash.
+    const [row] = await db().$queryRaw<{ room_hash: Uint8Array; room_generation: number }[]>`
+      SELECT room_hash, room_generation FROM conferences WHERE admin_hash = ${hashId(c.adminId)}`;
+    expect(Number(row!.room_generation)).toBe(2);
+    expect(Buffer.from(row!.room_hash).equals(Buffer.from(hashId(moved)))).toBe(true);
   });
 
   it("deletes a conference once", async () => {

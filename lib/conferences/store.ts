@@ -1,20 +1,38 @@
 /**
  * The conferences table: the only code that talks to Prisma about conferences. Every function takes
  * what it needs and returns plain values; time comes in as an argument, never from the system clock.
+ *
+ * Rows hold no id and no room (see lib/keys/derive.ts): a request's invitation or admin id finds its
+ * row by hash; the room is derived from the invitation's hash and the row's room generation; the
+ * invitation id of a new conference is derived from its admin id. Rows from before that keep their
+ * ids sealed in `legacyIds`.
  */
 import { db } from "../db";
 import { prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
-import { isId, newConferenceIds } from "../ids";
+import { isId, newId } from "../ids";
+import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
+import { serverKeys } from "../keys/server-secret";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
-import type { Conference, Schedule } from "./conference";
+import { roomChangesWith } from "./conference";
+import type { Conference, ManagedConference, Schedule } from "./conference";
 
-function fromRow(row: ConferenceRow): Conference {
+/** The row's room now: its first one while a conference from before still has it, else derived. */
+function roomOf(row: Pick<ConferenceRow, "invitationHash" | "roomGeneration" | "legacyIds">): string {
+  if (row.legacyIds && row.roomGeneration === 0) return unsealIds(serverKeys(), row.legacyIds, row.invitationHash).roomId;
+  return roomIdFor(serverKeys(), row.invitationHash, row.roomGeneration);
+}
+
+/** The invitation id of a row found by its admin id. */
+function invitationIdOf(row: Pick<ConferenceRow, "invitationHash" | "legacyIds">, adminId: string): string {
+  return row.legacyIds ? unsealIds(serverKeys(), row.legacyIds, row.invitationHash).invitationId : invitationIdFor(serverKeys(), adminId);
+}
+
+function fromRow(row: ConferenceRow, invitationId: string): Conference {
   return {
-    invitationId: row.invitationId,
-    adminId: row.adminId,
-    roomId: row.roomId,
+    invitationId,
+    roomId: roomOf(row),
     startsAt: row.startsAt,
     localStart: dateToLocal(row.localStart),
     // Rows are written canonical; a spelling from before that rule still reads as its zone.
@@ -24,6 +42,10 @@ function fromRow(row: ConferenceRow): Conference {
     remainingOccurrences: row.remainingOccurrences,
     revision: row.revision,
   };
+}
+
+function managed(row: ConferenceRow, adminId: string): ManagedConference {
+  return { ...fromRow(row, invitationIdOf(row, adminId)), adminId };
 }
 
 function scheduleColumns(schedule: Schedule) {
@@ -38,45 +60,59 @@ function scheduleColumns(schedule: Schedule) {
   };
 }
 
+/** The columns of a room generation: the number and the room's hash (never the room). */
+function roomColumns(invitationHash: Uint8Array, generation: number) {
+  return { roomGeneration: generation, roomHash: hashId(roomIdFor(serverKeys(), invitationHash, generation)) };
+}
 
-
-/** Stores a validated schedule under three fresh ids. (A booking's name is not stored.) */
-export async function createConference(schedule: Schedule): Promise<Conference> {
+/** Stores a validated schedule under a fresh admin id (the invitation id and room follow from it). */
+export async function createConference(schedule: Schedule): Promise<ManagedConference> {
   // 128-bit ids do not collide in practice; if one ever does, draw again rather than fail.
   for (let attempt = 0; ; attempt++) {
+    const adminId = newId();
+    const invitationHash = hashId(invitationIdFor(serverKeys(), adminId));
     try {
-      const row = await db().conference.create({ data: { ...newConferenceIds(), ...scheduleColumns(schedule) } });
-      return fromRow(row);
+      const row = await db().conference.create({
+        data: { invitationHash, adminHash: hashId(adminId), ...roomColumns(invitationHash, 1), ...scheduleColumns(schedule) },
+      });
+      return managed(row, adminId);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002" || attempt >= 2) throw error;
     }
   }
 }
 
-export async function findByAdminId(adminId: string): Promise<Conference | null> {
+export async function findByAdminId(adminId: string): Promise<ManagedConference | null> {
   // A malformed id cannot exist; do not bother the database with it.
   if (!isId(adminId)) return null;
-  const row = await db().conference.findUnique({ where: { adminId } });
-  return row ? fromRow(row) : null;
+  const row = await db().conference.findUnique({ where: { adminHash: hashId(adminId) } });
+  return row ? managed(row, adminId) : null;
 }
 
 export async function findByInvitationId(invitationId: string): Promise<Conference | null> {
   if (!isId(invitationId)) return null;
-  const row = await db().conference.findUnique({ where: { invitationId } });
-  return row ? fromRow(row) : null;
+  const row = await db().conference.findUnique({ where: { invitationHash: hashId(invitationId) } });
+  return row ? fromRow(row, invitationId) : null;
 }
 
-export type EditOutcome = { status: "saved"; conference: Conference } | { status: "not-found" } | { status: "conflict" };
+export type EditOutcome = { status: "saved"; conference: ManagedConference } | { status: "not-found" } | { status: "conflict" };
 
 /**
  * Replaces the schedule if nobody changed it since `revision` (optimistic concurrency: a second
- * admin tab or the cleanup sweep may have moved it meanwhile). The revision rises by one.
+ * admin tab or the cleanup sweep may have moved it meanwhile). The revision rises by one; a later
+ * start gets a fresh room (see roomChangesWith).
  */
 export async function updateSchedule(adminId: string, revision: number, schedule: Schedule): Promise<EditOutcome> {
   if (!isId(adminId)) return { status: "not-found" };
+  const adminHash = hashId(adminId);
+  const current = await db().conference.findUnique({ where: { adminHash } });
+  if (!current) return { status: "not-found" };
+  if (current.revision !== revision) return { status: "conflict" };
+  const room = roomChangesWith(current.startsAt, schedule.startsAt) ? roomColumns(current.invitationHash, current.roomGeneration + 1) : {};
+  // Conditional on the revision read: a change made since then (which raised it) wins.
   const { count } = await db().conference.updateMany({
-    where: { adminId, revision },
-    data: { ...scheduleColumns(schedule), revision: { increment: 1 } },
+    where: { adminHash, revision },
+    data: { ...scheduleColumns(schedule), ...room, revision: { increment: 1 } },
   });
   if (count === 1) {
     const conference = await findByAdminId(adminId);
@@ -89,10 +125,20 @@ export async function updateSchedule(adminId: string, revision: number, schedule
 export async function deleteConference(adminId: string): Promise<string | undefined> {
   if (!isId(adminId)) return undefined;
   try {
-    const row = await db().conference.delete({ where: { adminId }, select: { invitationId: true } });
-    return row.invitationId;
+    const row = await db().conference.delete({ where: { adminHash: hashId(adminId) }, select: { invitationHash: true, legacyIds: true } });
+    return invitationIdOf(row, adminId);
   } catch (error) {
     if (prismaErrorCode(error) === "P2025") return undefined; // nothing to delete
     throw error;
   }
+}
+
+/**
+ * Makes sure this server's secret is the one the database was set up with: the first server to ask
+ * records the fingerprint of its secret; "differs" means this server would derive other rooms.
+ */
+export async function claimKeyFingerprint(fingerprint: string): Promise<"matches" | "differs"> {
+  await db().$executeRaw`INSERT IGNORE INTO server_key (id, fingerprint) VALUES (1, ${fingerprint})`;
+  const stored = await db().serverKey.findUnique({ where: { id: 1 } });
+  return stored?.fingerprint === fingerprint ? "matches" : "differs";
 }

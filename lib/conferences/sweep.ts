@@ -11,7 +11,9 @@
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { newId } from "../ids";
+import { hashId, roomIdFor } from "../keys/derive";
+import { serverKeys } from "../keys/server-secret";
+import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { planSweep, sweepCutoff } from "./sweep-plan";
 
@@ -32,7 +34,9 @@ interface Roll {
   startsAt: Date;
   localStart: Date;
   remainingOccurrences: number;
-  roomId: string;
+  roomGeneration: number;
+  /** The hash of the new generation's room (the room itself is never stored). */
+  roomHash: Uint8Array;
 }
 
 async function rollForward(rolls: Roll[]): Promise<number> {
@@ -40,14 +44,14 @@ async function rollForward(rolls: Roll[]): Promise<number> {
   const rows = rolls.map(
     (r, i) =>
       i === 0
-        ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomId} AS room_id`
-        : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomId}`,
+        ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation, ${r.roomHash} AS room_hash`
+        : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}, ${r.roomHash}`,
   );
   // A fresh room for every next meeting: whoever learned the last room cannot sit in the next one.
   return db().$executeRaw`
     UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision
        SET c.starts_at = v.starts_at, c.local_start = v.local_start, c.remaining_occurrences = v.remaining,
-           c.room_id = v.room_id, c.revision = c.revision + 1`;
+           c.room_generation = v.room_generation, c.room_hash = v.room_hash, c.revision = c.revision + 1`;
 }
 
 async function deleteExhausted(rows: { id: number; revision: number }[]): Promise<number> {
@@ -62,7 +66,7 @@ export interface SweepOptions {
    * Called between reading a batch of series and writing their plans: the window in which an edit
    * or another sweep may change them. Tests use it to make that race happen on purpose.
    */
-  beforeWrite?: (adminIds: string[]) => Promise<void>;
+  beforeWrite?: () => Promise<void>;
 }
 
 /** MariaDB's answers when two writers lock the same rows in a different order, or wait too long. */
@@ -104,6 +108,7 @@ async function deleteFinished(cutoff: Date, batchSize: number): Promise<number> 
 async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: number, options: SweepOptions): Promise<SweepResult> {
   const cutoff = sweepCutoff(now, cleanupAfterHours);
   const result: SweepResult = { deleted: 0, rolled: 0, skipped: 0 };
+  const keys = serverKeys();
   // Keyset pagination over (starts_at, id): every due series is looked at once per sweep.
   let after: { startsAt: Date; id: number } | undefined;
   for (;;) {
@@ -115,7 +120,18 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: batchSize,
-      select: { id: true, adminId: true, revision: true, startsAt: true, localStart: true, timeZone: true, repeatEvery: true, repeatUnit: true, remainingOccurrences: true },
+      select: {
+        id: true,
+        invitationHash: true,
+        roomGeneration: true,
+        revision: true,
+        startsAt: true,
+        localStart: true,
+        timeZone: true,
+        repeatEvery: true,
+        repeatUnit: true,
+        remainingOccurrences: true,
+      },
     });
     if (batch.length === 0) return result;
 
@@ -126,7 +142,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         {
           startsAt: row.startsAt,
           localStart: dateToLocal(row.localStart),
-          timeZone: row.timeZone,
+          timeZone: canonicalTimeZone(row.timeZone) ?? row.timeZone,
           repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
           remainingOccurrences: row.remainingOccurrences,
         },
@@ -134,12 +150,14 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         cleanupAfterHours,
       );
       if (plan.action === "roll") {
-        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, roomId: newId() });
+        const roomGeneration = row.roomGeneration + 1;
+        const roomHash = hashId(roomIdFor(keys, row.invitationHash, roomGeneration));
+        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, roomGeneration, roomHash });
       } else if (plan.action === "delete") {
         exhausted.push({ id: row.id, revision: row.revision });
       }
     }
-    await options.beforeWrite?.(batch.map((row) => row.adminId));
+    await options.beforeWrite?.();
     const rolled = await retried(() => rollForward(rolls));
     const deleted = await retried(() => deleteExhausted(exhausted));
     result.rolled += rolled;

@@ -14,8 +14,6 @@ const SOURCE_FILES = [
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
-  "instrumentation.ts",
-  "instrumentation-node.ts",
   "proxy.ts",
   "prisma/schema.prisma",
 ];

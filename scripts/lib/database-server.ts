@@ -13,6 +13,7 @@ import mariadb from "mariadb";
 import type { Connection } from "mariadb";
 import { describeDatabase, isLocalHost } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
+import { dataSteps } from "./data-steps";
 import { migrate, readMigrations } from "./migrate";
 import type { MigrateResult } from "./migrate";
 
@@ -91,7 +92,7 @@ export async function ensureDatabaseExists(c: DatabaseCoordinates): Promise<bool
 export async function migrateDatabase(c: DatabaseCoordinates): Promise<MigrateResult> {
   const conn = await connect(c, { multipleStatements: true });
   try {
-    return await migrate(conn, readMigrations(migrationsDir));
+    return await migrate(conn, readMigrations(migrationsDir), dataSteps());
   } finally {
     await conn.end();
   }

@@ -62,18 +62,26 @@ interface MigrationRow {
   logs: string | null;
 }
 
+/**
+ * Work a migration needs done in code, right after its SQL and before the next migration: what SQL
+ * cannot do (sealing ids with the server's secret). Keyed by migration name; each step must be safe to
+ * run again on rows it already did.
+ */
+export type DataSteps = Record<string, (conn: Connection) => Promise<void>>;
+
 export interface MigrateResult {
   applied: string[];
   warnings: string[];
 }
 
 /**
- * Brings the database up to date. The connection must have `multipleStatements` enabled (a migration
+ * Brings the database up to date, running each migration's data step (if any) right after its SQL.
+ * The connection must have `multipleStatements` enabled (a migration
  * file holds several statements) and select the target database. Applying twice is a no-op; two
  * runners at once wait for each other; a failure is recorded (unfinished, with its log) and stops
  * every later run until someone repairs the database and marks it rolled back.
  */
-export async function migrate(conn: Connection, migrations: Migration[]): Promise<MigrateResult> {
+export async function migrate(conn: Connection, migrations: Migration[], steps: DataSteps = {}): Promise<MigrateResult> {
   const [lock] = await conn.query<{ locked: number | bigint | null }[]>("SELECT GET_LOCK(?, ?) AS locked", [
     LOCK_NAME,
     LOCK_WAIT_SECONDS,
@@ -112,7 +120,7 @@ export async function migrate(conn: Connection, migrations: Migration[]): Promis
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.name)) continue;
-      await applyOne(conn, m);
+      await applyOne(conn, m, steps[m.name]);
       applied.push(m.name);
     }
     return { applied, warnings };
@@ -121,7 +129,7 @@ export async function migrate(conn: Connection, migrations: Migration[]): Promis
   }
 }
 
-async function applyOne(conn: Connection, m: Migration): Promise<void> {
+async function applyOne(conn: Connection, m: Migration, step?: (conn: Connection) => Promise<void>): Promise<void> {
   const id = randomUUID();
   await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (?, ?, ?, 0)", [
     id,
@@ -130,6 +138,7 @@ async function applyOne(conn: Connection, m: Migration): Promise<void> {
   ]);
   try {
     await conn.query(m.sql);
+    await step?.(conn);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // MySQL cannot roll DDL back: record the failure so the table tells the truth about the schema.

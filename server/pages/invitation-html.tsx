@@ -9,7 +9,7 @@ import type { Conference } from "@/lib/conferences/conference";
 import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
 import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
 import type { Entry } from "@/lib/conferences/entry";
-import { nameFromLink } from "@/lib/conferences/name";
+import { signedName } from "@/lib/conferences/links";
 import { ShortCache } from "@/lib/conferences/short-cache";
 import { intlLocale, localLink } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/i18n/locales";
@@ -49,8 +49,9 @@ function chrome({ url, visitor, setup }: PageRequest) {
   return { wording: wording(visitor.locale), path: url.pathname + url.search, homeHref: localLink("/", visitor), stylesheets: setup.stylesheets };
 }
 
-function titleOf(url: URL, t: Translate): { name?: string; title: string } {
-  const name = nameFromLink(url.searchParams.get("n") ?? undefined);
+/** The conference's name, if the link carries the one Planado signed for it; else the untitled words. */
+function titleOf(url: URL, invitationId: string, t: Translate): { name?: string; title: string } {
+  const name = signedName(invitationId, url.searchParams);
   return { name, title: name ?? t("meta.invitationTitle") };
 }
 
@@ -62,7 +63,7 @@ export async function waitHtml(request: PageRequest, conference: Conference, ent
 function renderWait(request: PageRequest, conference: Conference, secondsToOpen: number): string {
   const shared = chrome(request);
   const { t } = shared.wording;
-  const { name, title } = titleOf(request.url, t);
+  const { name, title } = titleOf(request.url, conference.invitationId, t);
   const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, secondsToOpen));
   // Words for every second until the page reloads (and a little beyond, for a slow reload).
   const steps = countdownSteps(secondsToOpen, refresh + 5, t);
@@ -96,9 +97,10 @@ export async function noticeHtml(request: PageRequest, conference: Conference, n
   const template = await pages.get(pageKey(request, conference, "notice", -1), async () => {
     const shared = chrome(request);
     const { t } = shared.wording;
-    const { name, title } = titleOf(request.url, t);
+    const { name, title } = titleOf(request.url, conference.invitationId, t);
     const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
-    const query = name ? `?${new URLSearchParams({ n: name })}` : "";
+    // "Continue" carries the name and its signature on (the wait page it may lead back to shows it).
+    const query = name ? `?${new URLSearchParams({ n: name, sig: request.url.searchParams.get("sig") ?? "" })}` : "";
     const continueHref = localLink(`${request.url.pathname}/join${query}`, request.visitor);
     const page = <NoticePage t={t} name={name ?? t("invitation.untitled")} noticeUrl={noticeUrl} continueHref={continueHref} />;
     return cut(renderDocument({ ...shared, title, description: t("meta.startsAt", { when }), preview: true, children: page }));
