@@ -11,7 +11,15 @@ export function prismaErrorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Any failure of Prisma or of the database driver (as opposed to a bug of ours). */
+/**
+ * The database was set up by servers with another secret: this server would derive other rooms, so
+ * it must not use it (see lib/conferences/store.ts, confirmedKeys).
+ */
+export class OtherSecretError extends Error {
+  override name = "OtherSecretError";
+}
+
+/** Any failure of Prisma or of the database driver, or a database this server must not use (not a bug of ours). */
 export function isDatabaseError(error: unknown): boolean {
-  return error instanceof Error && (error.name.startsWith("PrismaClient") || "sqlState" in error);
+  return error instanceof Error && (error.name.startsWith("PrismaClient") || error.name === "OtherSecretError" || "sqlState" in error);
 }

@@ -25,7 +25,8 @@ async function main() {
 
   try {
     if (await ensureDatabaseExists(server.coordinates)) log(`Created the database ${server.coordinates.database}.`);
-    const { applied, warnings } = await migrateDatabase(server.coordinates);
+    // npm start runs on the server itself: it may make the server's secret while upgrading.
+    const { applied, warnings } = await migrateDatabase(server.coordinates, { mayCreateSecret: true });
     for (const warning of warnings) log(`Warning: ${warning}`);
     log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.` : "The database schema is up to date.");
     ensureBuild(distDir, log);

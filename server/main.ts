@@ -75,6 +75,11 @@ export function requestListener({ trusted, setup, handleNext }: ListenerOptions)
     const client = clientKey(clientAddress(socket, request.headers["x-forwarded-for"], trusted));
     request.headers[CLIENT_HEADER] = client;
     if (!isTrustedProxy(socket, trusted)) for (const name of FORWARDING_HEADERS) delete request.headers[name];
+    // "OPTIONS *" asks about the server, not a page: what it allows. (Next would fail on it.)
+    if (request.url === "*") {
+      response.writeHead(request.method === "OPTIONS" ? 204 : 400, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" }).end();
+      return;
+    }
     let url: URL | undefined;
     try {
       url = new URL(request.url ?? "/", "http://planado.invalid");
@@ -84,8 +89,9 @@ export function requestListener({ trusted, setup, handleNext }: ListenerOptions)
     if (url && participantRoute(request.method ?? "", url.pathname)) {
       void fastPath(request, response, url, client);
     } else {
-      // Next sets its own Vary; every page also answers in the visitor's language.
-      keepVaryToken(response, "Accept-Language");
+      // Next sets its own Vary; every page also answers in the visitor's language (the build's
+      // static files are the same in every language).
+      if (!url?.pathname.startsWith("/_next/static/")) keepVaryToken(response, "Accept-Language");
       void handleNext(request, response);
     }
   };

@@ -2,7 +2,7 @@
  * The participant's path on a real database: what our server answers itself, at a moment the test
  * chooses, and how it sits in front of Next (a stand-in here: it records what it was handed).
  */
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import type { IncomingHttpHeaders, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
@@ -231,6 +231,17 @@ describe("the calendar subscription, answered before Next", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("text/calendar; charset=utf-8");
     expect(text(answer.body)).toContain("DTSTART;TZID=Europe/Berlin:20261201T090000");
+    // Its invitation link carries the name on, signed; a feed link from before names were signed
+    // (no `ns`) still works, but its invitation link carries no name: an old link made for any name
+    // cannot be turned into a signed one.
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+    expect(unfold(text(answer.body))).toContain(`/i/${conference.invitationId}?n=Choir&sig=`);
+    const old = new URL(feed);
+    old.searchParams.delete("ns");
+    const fromBefore = unfold(text((await visit(old.pathname + old.search)).body));
+    expect(fromBefore).toContain("SUMMARY:Choir");
+    expect(fromBefore).toMatch(new RegExp(`/i/${conference.invitationId}\\r?\\n?(\\s|$)`));
+    expect(fromBefore).not.toContain("sig=");
     const forged = await visit(feed.pathname + feed.search.replace("Choir", "Other"));
     expect(forged.status).toBe(400);
     expect(text(forged.body)).toContain("No calendar file");
@@ -273,6 +284,14 @@ describe("the server in front of Next", () => {
     }
     const posted = await fetch(`${base}/i/${conference.invitationId}`, { method: "POST" });
     expect(await posted.text()).toBe("from Next");
+    // The build's static files do not vary by language.
+    expect((await fetch(`${base}/_next/static/chunks/x.js`)).headers.get("vary")).toBe("rsc, Accept-Encoding");
+    // "OPTIONS *" is about the server: answered here, not handed to Next (which cannot read it).
+    const star = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: new URL(base).port, method: "OPTIONS", path: "*" }, (res) => resolve(res.statusCode ?? 0));
+      req.on("error", reject).end();
+    });
+    expect(star).toBe(204);
   });
 
   it("tells Next who the client is in a header no client can set, and believes forwarding only from trusted proxies", async () => {

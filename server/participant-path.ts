@@ -18,7 +18,7 @@ import { lookUpInvitation } from "@/lib/conferences";
 import { pokeBackgroundSweep } from "@/lib/conferences/background-sweep";
 import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
 import type { Entry } from "@/lib/conferences/entry";
-import { invitationUrl } from "@/lib/conferences/links";
+import { invitationUrl, nameIfSigned } from "@/lib/conferences/links";
 import { nameFromLink } from "@/lib/conferences/name";
 import { isDatabaseError } from "@/lib/database-errors";
 import { getConfig } from "@/lib/env";
@@ -186,7 +186,8 @@ async function subscriptionFeed(visit: Visit, file: string): Promise<Answer> {
   const calendar = buildFeed(found ? calendarEventOf(found.conference, name) : undefined, {
     now: visit.now,
     uid: eventUid(secret, invitationId),
-    invitationUrl: invitationUrl(requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), invitationId, name),
+    // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
+    invitationUrl: invitationUrl(requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), invitationId, nameIfSigned(invitationId, name, visit.url.searchParams.get("ns"))),
     reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
     t: translator(visitor.locale),
     calendarName: name,

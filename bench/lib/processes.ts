@@ -72,7 +72,7 @@ function start(command: string, args: string[], port: number, env: Record<string
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       // BENCH_SERVER_NODE_OPTIONS: more flags for the servers measured (say, --max-old-space-size=384).
-      NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --diagnostic-dir=${reports} --heapsnapshot-signal=SIGUSR1 ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ""}`.trim(),
+      NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports} --diagnostic-dir=${reports} --heapsnapshot-signal=SIGUSR1 ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ""}`.trim(),
       ...env,
     },
   });

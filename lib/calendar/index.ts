@@ -5,6 +5,7 @@
 import type { Conference } from "../conferences/conference";
 import { calendarEventOf, DEFAULT_EVENT_NAME, encodeEvent, feedSignature, fileSlug } from "./event";
 import { serverKeys } from "../keys/server-secret";
+import { nameProof } from "../conferences/links";
 
 /** The key calendar links are signed with (see lib/keys/server-secret.ts). */
 export function secretFromConfig(): string {
@@ -20,14 +21,25 @@ export interface CalendarLinks {
   webcal: string;
 }
 
+/**
+ * The links, for a name Planado signed (or none). A named link also carries the name's own signature
+ * (`ns`): only with it does the calendar file's invitation link carry the name on. A calendar link
+ * from before names were signed still works, with a bare invitation link in it, so that no old link
+ * can be turned into a signed name of someone's choosing.
+ */
 export function calendarLinks(base: string, conference: Conference, name: string | undefined): CalendarLinks {
   const secret = secretFromConfig();
   const event = calendarEventOf(conference, name);
   const feedName = name ?? DEFAULT_EVENT_NAME;
   const feedQuery = new URLSearchParams({ n: feedName, sig: feedSignature(secret, conference.invitationId, feedName) });
+  const fileQuery = encodeEvent(event, secret);
+  if (name) {
+    feedQuery.set("ns", nameProof(conference.invitationId, name));
+    fileQuery.set("ns", nameProof(conference.invitationId, name));
+  }
   const feed = `${base}/calendar/feed/${conference.invitationId}.ics?${feedQuery}`;
   return {
-    file: `${base}/calendar/${fileSlug(event.name)}.ics?${encodeEvent(event, secret)}`,
+    file: `${base}/calendar/${fileSlug(event.name)}.ics?${fileQuery}`,
     feed,
     webcal: feed.replace(/^https?:/, "webcal:"),
   };

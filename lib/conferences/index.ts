@@ -3,6 +3,7 @@
  * API alike: validation, ids and storage take one path whichever door a request comes through.
  */
 import { getConfig } from "../env";
+import { isId } from "../ids";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { invitationState } from "./conference";
@@ -12,8 +13,7 @@ import type { BookingFormValues } from "./booking-form";
 import { validateBooking } from "./schema";
 import type { Booking, FieldErrors } from "./schema";
 import { ShortCache } from "./short-cache";
-import { serverKeys } from "../keys/server-secret";
-import { claimKeyFingerprint, createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+import { confirmedKeys, createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
 
 export type { Conference, InvitationState, ManagedConference } from "./conference";
 export type { Booking, BookingInput, FieldErrors } from "./schema";
@@ -85,6 +85,8 @@ export async function lookUpInvitation(
   invitationId: string,
   now: Date,
 ): Promise<{ conference: Conference; state: Exclude<InvitationState, { status: "ended" }> } | undefined> {
+  // What is not an id cannot exist: it never reaches the cache (a long junk id would fill it) or the database.
+  if (!isId(invitationId)) return undefined;
   const conference = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
   if (!conference) return undefined;
   const state = invitationState(conference, now, policy());
@@ -97,8 +99,14 @@ export const OTHER_SECRET =
 
 /**
  * Whether this server's secret is the one the database was set up with; the first server to ask
- * sets it up with its own.
+ * sets it up with its own. (Every use of the keys checks it too: see confirmedKeys.)
  */
 export async function sameSecretAsDatabase(): Promise<boolean> {
-  return (await claimKeyFingerprint(serverKeys().fingerprint)) === "matches";
+  try {
+    await confirmedKeys();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === "OtherSecretError") return false;
+    throw error;
+  }
 }

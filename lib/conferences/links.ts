@@ -22,12 +22,20 @@ export function invitationUrl(base: string, invitationId: string, name?: string)
  * as every name is); undefined when there is none, or it was changed.
  */
 export function signedName(invitationId: string, query: URLSearchParams): string | undefined {
-  const name = nameFromLink(query.get("n") ?? undefined);
-  const given = query.get("sig");
-  if (!name || !given) return undefined;
+  return nameIfSigned(invitationId, nameFromLink(query.get("n") ?? undefined), query.get("sig"));
+}
+
+/** `name`, if `signature` is the one Planado made for it and this invitation; else undefined. */
+export function nameIfSigned(invitationId: string, name: string | undefined, signature: string | null | undefined): string | undefined {
+  if (!name || !signature) return undefined;
   const expected = Buffer.from(nameSignature(serverKeys(), invitationId, name));
-  const actual = Buffer.from(given);
+  const actual = Buffer.from(signature);
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? name : undefined;
+}
+
+/** The name's signature, for links that carry a name on to an invitation link (calendar links). */
+export function nameProof(invitationId: string, name: string): string {
+  return nameSignature(serverKeys(), invitationId, name);
 }
 
 /** The organizer's link: whoever has it may name the conference as they like, so it carries no signature. */

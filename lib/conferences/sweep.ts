@@ -11,8 +11,7 @@
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { hashId, roomIdFor } from "../keys/derive";
-import { serverKeys } from "../keys/server-secret";
+import { confirmedKeys, roomColumns } from "./store";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { planSweep, sweepCutoff } from "./sweep-plan";
@@ -108,7 +107,7 @@ async function deleteFinished(cutoff: Date, batchSize: number): Promise<number> 
 async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: number, options: SweepOptions): Promise<SweepResult> {
   const cutoff = sweepCutoff(now, cleanupAfterHours);
   const result: SweepResult = { deleted: 0, rolled: 0, skipped: 0 };
-  const keys = serverKeys();
+  const keys = await confirmedKeys();
   // Keyset pagination over (starts_at, id): every due series is looked at once per sweep.
   let after: { startsAt: Date; id: number } | undefined;
   for (;;) {
@@ -150,9 +149,8 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         cleanupAfterHours,
       );
       if (plan.action === "roll") {
-        const roomGeneration = row.roomGeneration + 1;
-        const roomHash = hashId(roomIdFor(keys, row.invitationHash, roomGeneration));
-        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, roomGeneration, roomHash });
+        const room = roomColumns(keys, row.invitationHash, row.roomGeneration + 1);
+        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, ...room });
       } else if (plan.action === "delete") {
         exhausted.push({ id: row.id, revision: row.revision });
       }

@@ -31,8 +31,16 @@ export function secretFile(dataDir: string, name: string, create: boolean): stri
   return secret;
 }
 
-export function keysFrom(config: { PLANADO_SECRET?: string; CALENDAR_SECRET?: string; PLANADO_DATA_DIR: string }): Keys {
-  const secret = config.PLANADO_SECRET ?? secretFile(config.PLANADO_DATA_DIR, "secret", true)!;
+type SecretConfig = { PLANADO_SECRET?: string; CALENDAR_SECRET?: string; PLANADO_DATA_DIR: string };
+
+export function keysFrom(config: SecretConfig): Keys {
+  return existingKeys(config, true)!;
+}
+
+/** The keys, if the secret is set or already generated; `create` makes one when there is none. */
+export function existingKeys(config: SecretConfig, create: boolean): Keys | undefined {
+  const secret = config.PLANADO_SECRET ?? secretFile(config.PLANADO_DATA_DIR, "secret", create);
+  if (!secret) return undefined;
   const calendar = config.CALENDAR_SECRET ?? secretFile(config.PLANADO_DATA_DIR, "calendar-secret", false);
   return deriveKeys(secret, calendar);
 }

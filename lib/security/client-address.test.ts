@@ -9,6 +9,11 @@ describe("clientAddress", () => {
     expect(clientAddress("203.0.113.9", "198.51.100.1", defaults)).toBe("203.0.113.9");
     expect(clientAddress("127.0.0.1", "198.51.100.1", nobody)).toBe("127.0.0.1");
     expect(clientAddress("::ffff:203.0.113.9", undefined, defaults)).toBe("203.0.113.9");
+    // …and in the other ways an IPv4 client can be written as IPv6, a proxy's included.
+    expect(clientAddress("127.0.0.1", "0:0:0:0:0:ffff:c000:201", defaults)).toBe("192.0.2.1");
+    expect(clientAddress("127.0.0.1", "::FFFF:C000:0201", defaults)).toBe("192.0.2.1");
+    expect(clientAddress("::ffff:127.0.0.1", "::ffff:192.0.2.9", defaults)).toBe("192.0.2.9");
+    expect(clientKey(clientAddress("127.0.0.1", "0:0:0:0:0:ffff:c000:201", defaults))).toBe("192.0.2.1");
   });
 
   it("behind a trusted proxy, takes the right-most hop that is not a trusted proxy", () => {

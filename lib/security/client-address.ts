@@ -10,10 +10,16 @@ import { BlockList, isIPv4, isIPv6 } from "node:net";
 /** Loopback and the private ranges: a reverse proxy on the same host or network. */
 export const DEFAULT_TRUSTED_PROXIES = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
 
-/** "::ffff:192.0.2.1" (an IPv4 client on a dual-stack socket) is 192.0.2.1. */
+/**
+ * An IPv4 client written as IPv6 (a dual-stack socket says "::ffff:192.0.2.1"; a proxy may write
+ * "0:0:0:0:0:ffff:c000:201") is its IPv4 address, in whatever spelling.
+ */
 function unmapped(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
+  if (!isIPv6(address)) return address;
+  const groups = ipv6Groups(address);
+  if (groups.slice(0, 5).some((g) => g !== "0") || groups[5] !== "ffff") return address;
+  const [high, low] = [parseInt(groups[6]!, 16), parseInt(groups[7]!, 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
 }
 
 /** An address or CIDR as written in TRUSTED_PROXIES; undefined when it is neither. */
@@ -50,7 +56,12 @@ export function isTrustedProxy(socketAddress: string | undefined, trusted: Block
 
 /** The eight groups of an IPv6 address, expanded ("2001:db8::1" → 2001, db8, 0, 0, 0, 0, 0, 1). */
 function ipv6Groups(address: string): string[] {
-  const [head = "", tail] = address.toLowerCase().split("::");
+  // A trailing dotted quad ("::ffff:192.0.2.1") is the last two groups.
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = quad
+    ? address.slice(0, quad.index) + [((+quad[1]! << 8) | +quad[2]!).toString(16), ((+quad[3]! << 8) | +quad[4]!).toString(16)].join(":")
+    : address;
+  const [head = "", tail] = text.toLowerCase().split("::");
   const part = (text: string) => (text ? text.split(":") : []);
   const left = part(head);
   const right = tail === undefined ? [] : part(tail);

@@ -28,17 +28,16 @@ export type LookUp<T> = { status: "found"; value: T } | { status: "missing" } | 
 /**
  * Looks an id up for a visitor. What exists is answered. A miss (malformed, unknown, deleted, over,
  * the other kind of id) counts against the client and takes at least MISS_FLOOR_MS; past the limit
- * it is refused instead.
+ * it is refused instead, just as slowly (a refusal must not be a faster way to learn it was a miss).
  */
 export async function lookUpForVisitor<T>(client: string, find: () => Promise<T | null | undefined>): Promise<LookUp<T>> {
   const started = performance.now();
   const found = await find();
   if (found !== null && found !== undefined) return { status: "found", value: found };
   const verdict = limiter().take(client);
-  if (!verdict.allowed) return { status: "refused", retryAfterSeconds: verdict.retryAfterSeconds };
   const wait = MISS_FLOOR_MS - (performance.now() - started);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  return { status: "missing" };
+  return verdict.allowed ? { status: "missing" } : { status: "refused", retryAfterSeconds: verdict.retryAfterSeconds };
 }
 
 /** The value of a look-up, or undefined for a miss (refused or not). */

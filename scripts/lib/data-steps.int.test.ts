@@ -3,6 +3,9 @@
  * rooms, and afterwards the table holds none of their ids. Also: a runner that skips the data step
  * (Prisma's own `migrate deploy`) cannot lose them.
  */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatDatabaseUrl, parseDatabaseUrl } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
@@ -91,6 +94,28 @@ describe("upgrading to hashed ids", () => {
     const moved = (later as { conference: { roomId: string } }).conference.roomId;
     expect(moved).not.toBe(second!.roomId);
     expect(await findByInvitationId(second!.invitationId)).toMatchObject({ roomId: moved });
+  });
+});
+
+describe("upgrading without the servers' secret", () => {
+  it("refuses before changing anything, then upgrades once the secret is given", async () => {
+    const database = await databaseFromBefore();
+    await bookedBefore(database);
+    const secret = process.env.PLANADO_SECRET;
+    const dataDir = process.env.PLANADO_DATA_DIR;
+    delete process.env.PLANADO_SECRET;
+    process.env.PLANADO_DATA_DIR = mkdtempSync(join(tmpdir(), "planado-no-secret-"));
+    try {
+      // (`npm run migrate` on another machine: a secret made here would seal them with a key no server has.)
+      await expect(migrateDatabase(database)).rejects.toThrow(/needs the secret your servers use/);
+      expect(existsSync(join(process.env.PLANADO_DATA_DIR, "secret"))).toBe(false);
+      expect(await sql(database, "SELECT migration_name FROM _prisma_migrations WHERE migration_name LIKE '2026113%'")).toEqual([]);
+    } finally {
+      const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
+      restore("PLANADO_SECRET", secret);
+      restore("PLANADO_DATA_DIR", dataDir);
+    }
+    expect((await migrateDatabase(database)).applied).toEqual(["20261130000000_hash_ids", "20261130000001_drop_plain_ids"]);
   });
 });
 

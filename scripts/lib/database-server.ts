@@ -89,10 +89,11 @@ export async function ensureDatabaseExists(c: DatabaseCoordinates): Promise<bool
   }
 }
 
-export async function migrateDatabase(c: DatabaseCoordinates): Promise<MigrateResult> {
+/** Brings the database up to date; `mayCreateSecret`: see dataSteps (only npm start on the server). */
+export async function migrateDatabase(c: DatabaseCoordinates, options: { mayCreateSecret?: boolean } = {}): Promise<MigrateResult> {
   const conn = await connect(c, { multipleStatements: true });
   try {
-    return await migrate(conn, readMigrations(migrationsDir), dataSteps());
+    return await migrate(conn, readMigrations(migrationsDir), dataSteps(options));
   } finally {
     await conn.end();
   }

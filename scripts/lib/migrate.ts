@@ -63,11 +63,15 @@ interface MigrationRow {
 }
 
 /**
- * Work a migration needs done in code, right after its SQL and before the next migration: what SQL
- * cannot do (sealing ids with the server's secret). Keyed by migration name; each step must be safe to
- * run again on rows it already did.
+ * Work a migration needs done in code: `before` its SQL (checks that can still refuse with nothing
+ * changed), `after` it and before the next migration (what SQL cannot do: sealing ids with the
+ * server's secret). Keyed by migration name; each step must be safe to run again on rows it already did.
  */
-export type DataSteps = Record<string, (conn: Connection) => Promise<void>>;
+export interface DataStep {
+  before?: (conn: Connection) => Promise<void>;
+  after: (conn: Connection) => Promise<void>;
+}
+export type DataSteps = Record<string, DataStep>;
 
 export interface MigrateResult {
   applied: string[];
@@ -129,7 +133,8 @@ export async function migrate(conn: Connection, migrations: Migration[], steps: 
   }
 }
 
-async function applyOne(conn: Connection, m: Migration, step?: (conn: Connection) => Promise<void>): Promise<void> {
+async function applyOne(conn: Connection, m: Migration, step?: DataStep): Promise<void> {
+  await step?.before?.(conn);
   const id = randomUUID();
   await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (?, ?, ?, 0)", [
     id,
@@ -138,7 +143,7 @@ async function applyOne(conn: Connection, m: Migration, step?: (conn: Connection
   ]);
   try {
     await conn.query(m.sql);
-    await step?.(conn);
+    await step?.after(conn);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // MySQL cannot roll DDL back: record the failure so the table tells the truth about the schema.

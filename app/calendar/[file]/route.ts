@@ -3,7 +3,7 @@ import { buildCalendar } from "@/lib/calendar/build";
 import { decodeEvent } from "@/lib/calendar/event";
 import { secretFromConfig } from "@/lib/calendar";
 import { eventUid } from "@/lib/calendar/signing";
-import { invitationUrl } from "@/lib/conferences/links";
+import { invitationUrl, nameIfSigned } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
 import { toResponse } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
@@ -28,7 +28,8 @@ export async function GET(request: Request, { params }: RouteContext<"/calendar/
   const calendar = buildCalendar(event, {
     now: new Date(),
     uid: eventUid(secret, event.invitationId),
-    invitationUrl: invitationUrl(await baseUrl(), event.invitationId, event.name),
+    // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
+    invitationUrl: invitationUrl(await baseUrl(), event.invitationId, nameIfSigned(event.invitationId, event.name, url.searchParams.get("ns"))),
     reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
     t: translator(visitor.locale),
   });
