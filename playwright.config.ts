@@ -18,6 +18,20 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 export const OPERATOR_OPTIONS_PORT = port + 2;
 export const NO_DATABASE_PORT = port + 3;
+export const ENFORCING_PORT = port + 4;
+/** Planado behind Debian's nginx (e2e/deploy/): the app's port, nginx's port and the public host name. */
+export const BEHIND_NGINX_PORT = port + 5;
+export const NGINX_PORT = port + 6;
+export const PUBLIC_HOST = "planado.test";
+
+/** The settings of the server whose (stand-in) Jitsi enforces bookings: reservations and tokens. */
+export const ENFORCING_JITSI = {
+  JITSI_JWT_APP_ID: "planado-e2e",
+  JITSI_JWT_SECRET: "e2e-jitsi-token-secret-0123456789abcdef0123",
+  JITSI_RESERVATIONS_SECRET: "e2e-jitsi-reservations-secret-0123456789abcd",
+  JITSI_JWT_SUBJECT: "meet.example.org",
+  JITSI_SHOW_NAME: "true",
+};
 
 /** Our server (server/main.ts) on the test build, on a port, with Planado's configuration for the tests. */
 function server(serverPort: number, env: Record<string, string>) {
@@ -75,11 +89,31 @@ export default defineConfig({
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   projects: [
     // Browsers in zones other than the organizers' and the server's, to catch zone mix-ups.
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" }, testIgnore: ["cli/**", "api/**"] },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" }, testIgnore: ["cli/**", "api/**"] },
+    // Every language's pages are checked at desktop width; on a phone, French and Arabic (and the wait
+    // page of each language, saved for review).
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" },
+      testIgnore: ["cli/**", "api/**", "deploy/**", "languages/phone-*.spec.ts"],
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" },
+      testIgnore: ["cli/**", "api/**", "deploy/**", "languages/all-*.spec.ts"],
+    },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
     // The API needs no browser: one run is enough.
     { name: "api", testMatch: "api/**/*.spec.ts" },
+    // Through nginx, at the public address: the browser resolves the public host name to loopback.
+    {
+      name: "deploy",
+      testMatch: "deploy/**/*.spec.ts",
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `http://${PUBLIC_HOST}:${NGINX_PORT}`,
+        launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`] },
+      },
+    },
   ],
   webServer: [
     server(port, {}),
@@ -98,5 +132,14 @@ export default defineConfig({
     }),
     // …and one whose database does not answer.
     server(NO_DATABASE_PORT, { DATABASE_URL: "mysql://planado@127.0.0.1:9/planado" }),
+    // …and one in front of a Jitsi that enforces bookings (reservations, tokens, the name shown).
+    server(ENFORCING_PORT, ENFORCING_JITSI),
+    // …and one behind nginx (started by e2e/deploy/nginx.spec.ts with deploy/nginx.conf): it trusts
+    // nginx alone, and has a write limit to see whose requests it counts.
+    server(BEHIND_NGINX_PORT, {
+      PUBLIC_URL: `http://${PUBLIC_HOST}:${NGINX_PORT}`,
+      TRUSTED_PROXIES: "127.0.0.1",
+      WRITE_LIMIT_PER_HOUR: "3",
+    }),
   ],
 });

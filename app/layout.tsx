@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { textDirection } from "@/lib/i18n/locales";
 import { BODY_CLASS, SiteChrome } from "@/app/_ui/site-chrome";
 import { ErrorWordsProvider } from "./_i18n/error-words";
 import { currentPath, currentWording, localPath } from "./_i18n/server";
@@ -33,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const wording = await currentWording();
   const errors = await getTranslations("error");
   return (
-    <html lang={wording.locale}>
+    <html lang={wording.locale} dir={textDirection(wording.locale)}>
       <body className={BODY_CLASS}>
         {/* The error page (a client component) needs its words; other client components get theirs
             where they are used (ClientMessages). */}

@@ -8,7 +8,10 @@ export default function manifest(): MetadataRoute.Manifest {
   return {
     name: "Planado",
     short_name: "Planado",
+    // One manifest serves the whole site, whatever language a visitor reads: it says so.
     description: "Book a Jitsi Meet conference in advance. The room stays secret until it starts.",
+    lang: "en",
+    dir: "ltr",
     start_url: "/",
     scope: "/",
     display: "standalone",

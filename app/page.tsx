@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/env";
+import { roomAccess } from "@/lib/jitsi/access";
 import { timeZoneNames } from "@/lib/time/time-zones";
 import { bookConference } from "./actions";
 import { newBookingDefaults } from "./_shared/defaults";
@@ -30,7 +31,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           {t("newConference")}
         </h2>
         <ClientMessages paths={["form"]}>
-          <ScheduleForm mode="book" action={bookConference} defaults={defaults} timeZones={timeZoneNames()} />
+          <ScheduleForm mode="book" action={bookConference} defaults={defaults} timeZones={timeZoneNames()} endsAfterMinutes={roomAccess().window?.graceMinutes} />
         </ClientMessages>
       </section>
     </div>

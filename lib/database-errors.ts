@@ -11,6 +11,13 @@ export function prismaErrorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** The database's own error number under Prisma's ("1213": deadlock), if the driver told it. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | undefined)?.meta?.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return code === undefined ? undefined : String(code);
+}
+
 /**
  * The database was set up by servers with another secret: this server would derive other rooms, so
  * it must not use it (see lib/conferences/store.ts, confirmedKeys).

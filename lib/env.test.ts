@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./env";
+import { readFileSync } from "node:fs";
+import { CONFIG_VARIABLES, ConfigError, parseConfig } from "./env";
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -42,6 +43,18 @@ describe("parseConfig", () => {
     expect(parseConfig({ LISTEN_ADDRESS: "127.0.0.1" }).LISTEN_ADDRESS).toBe("127.0.0.1");
     expect(errorOf({ LISTEN_ADDRESS: "0.0.0.0; rm -rf" })).toContain("LISTEN_ADDRESS must be an address such as 127.0.0.1 or ::1");
     expect(errorOf({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toContain('TRUSTED_PROXIES must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "proxy.example")');
+  });
+
+  it("reads the settings for enforcing bookings on the operator's own Jitsi, off by default", () => {
+    const config = parseConfig({});
+    expect([config.JITSI_RESERVATIONS_SECRET, config.JITSI_JWT_APP_ID, config.JITSI_JWT_SECRET]).toEqual([undefined, undefined, undefined]);
+    expect([config.JITSI_RESERVATION_GRACE_MINUTES, config.JITSI_RESERVATIONS_ALLOW_UNBOOKED, config.JITSI_SHOW_NAME]).toEqual([30, false, false]);
+    expect([config.JITSI_JWT_AUDIENCE, config.JITSI_JWT_SUBJECT]).toEqual(["jitsi", "*"]);
+    expect(parseConfig({ JITSI_RESERVATIONS_ALLOW_UNBOOKED: "yes", JITSI_SHOW_NAME: "TRUE" })).toMatchObject({ JITSI_RESERVATIONS_ALLOW_UNBOOKED: true, JITSI_SHOW_NAME: true });
+    expect(errorOf({ JITSI_SHOW_NAME: "maybe" })).toContain('JITSI_SHOW_NAME must be true or false (got "maybe")');
+    expect(errorOf({ JITSI_RESERVATIONS_SECRET: "short" })).toContain("JITSI_RESERVATIONS_SECRET must be at least 32 characters");
+    expect(errorOf({ JITSI_JWT_APP_ID: "planado" })).toContain("JITSI_JWT_APP_ID and JITSI_JWT_SECRET go together");
+    expect(parseConfig({ JITSI_JWT_APP_ID: "planado", JITSI_JWT_SECRET: "s".repeat(32) }).JITSI_JWT_APP_ID).toBe("planado");
   });
 
   it("explains bad values of the other settings", () => {
@@ -96,5 +109,17 @@ describe("parseConfig", () => {
 
   it.each(["0", "abc", "80.5", "65536"])("refuses PORT=%s", (port) => {
     expect(errorOf({ PORT: port })).toContain("PORT must be a port number between 1 and 65535");
+  });
+});
+
+describe("the documentation of the configuration", () => {
+  it("names every variable in .env.example and in the README's table, and nothing else", () => {
+    const variables = [...CONFIG_VARIABLES].sort();
+    const example = [...readFileSync(".env.example", "utf8").matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!).sort();
+    expect(example).toEqual(variables);
+    const readme = readFileSync("README.md", "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+    const documented = new Set([...table.matchAll(/^\| `([A-Z][A-Z0-9_]*)`(?:, `([A-Z][A-Z0-9_]*)`)?/gm)].flatMap((m) => [m[1]!, ...(m[2] ? [m[2]] : [])]));
+    expect(variables.filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -35,6 +35,20 @@ const httpUrl = (example: string) =>
     return url.href.replace(/\/+$/, "");
   });
 
+/** true/false (also yes/no, 1/0, on/off), for switches. */
+const flag = z
+  .string()
+  .transform((text, ctx) => {
+    const value = text.trim().toLowerCase();
+    if (["true", "yes", "1", "on"].includes(value)) return true;
+    if (["false", "no", "0", "off"].includes(value)) return false;
+    ctx.addIssue({ code: "custom", message: `must be true or false (got "${text}")` });
+    return z.NEVER;
+  })
+  .default(false);
+
+const secret = z.string().min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" });
+
 const databaseUrl = z.string().transform((text, ctx): { url: string; coordinates: DatabaseCoordinates } => {
   const parsed = parseDatabaseUrl(text.trim());
   if (typeof parsed === "string") {
@@ -156,6 +170,23 @@ const envSchema = z.object({
       .default(DEFAULT_TRUSTED_PROXIES),
   ),
   PORT: z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, "must be a port number between 1 and 65535").default(3000)),
+  /**
+   * Enforcing bookings on the operator's own Jitsi (see the README). Jitsi's reservation calls
+   * (Prosody's mod_reservations) must bring this as a Bearer token; unset, the endpoints do not exist.
+   */
+  JITSI_RESERVATIONS_SECRET: z.preprocess(unsetIfEmpty, secret.optional()),
+  /** Minutes after a conference's booked end until Jitsi ends it (reservations and tokens). */
+  JITSI_RESERVATION_GRACE_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 1440).default(30)),
+  /** Admit rooms Planado does not know (a Jitsi also used for ad-hoc rooms). */
+  JITSI_RESERVATIONS_ALLOW_UNBOOKED: z.preprocess(unsetIfEmpty, flag),
+  /** Jitsi's token authentication: `iss` (Prosody's app_id) and the HS256 secret (its app_secret). */
+  JITSI_JWT_APP_ID: z.preprocess(unsetIfEmpty, z.string().regex(/^[\x21-\x7e]{1,128}$/, { error: "must be Prosody's app_id (no spaces)" }).optional()),
+  JITSI_JWT_SECRET: z.preprocess(unsetIfEmpty, secret.optional()),
+  /** The token's `aud` and `sub` (Prosody's domain or tenant, or "*"). */
+  JITSI_JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().max(255).default("jitsi")),
+  JITSI_JWT_SUBJECT: z.preprocess(unsetIfEmpty, z.string().max(255).default("*")),
+  /** Show the conference's name in each participant's Jitsi (a URL fragment: never sent to Jitsi's server). */
+  JITSI_SHOW_NAME: z.preprocess(unsetIfEmpty, flag),
   /** The address the server listens on (127.0.0.1 behind a proxy on the same host); unset: all. */
   LISTEN_ADDRESS: z.preprocess(
     unsetIfEmpty,
@@ -168,6 +199,18 @@ const envSchema = z.object({
 
 export type Config = z.output<typeof envSchema>;
 
+/** Every variable Planado reads (its older names aside). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
+/** Settings that only make sense together. */
+function together(config: Config): string[] {
+  const problems: string[] = [];
+  if (Boolean(config.JITSI_JWT_APP_ID) !== Boolean(config.JITSI_JWT_SECRET)) {
+    problems.push("JITSI_JWT_APP_ID and JITSI_JWT_SECRET go together: set both (token authentication) or neither");
+  }
+  return problems;
+}
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -176,8 +219,8 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const older = { WRITE_LIMIT_PER_HOUR: env.WRITE_LIMIT_PER_HOUR?.trim() ? env.WRITE_LIMIT_PER_HOUR : env.API_CREATE_LIMIT_PER_HOUR };
   const result = envSchema.safeParse({ ...env, ...older });
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  const problems = result.success ? together(result.data) : result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  if (result.success && problems.length === 0) return result.data;
   throw new ConfigError(`Planado cannot start: ${problems.join("; ")}.`);
 }
 

@@ -2,7 +2,7 @@
  * `npm test`: every check, in order, then one line `N passed, N failed` summing them all.
  *   type check (1) · lint (1) · Vitest unit + integration (each test) · Playwright (each test)
  * Finds or starts a database server for the integration and end-to-end tests, installs Debian's
- * Chromium when it is missing (as root), and builds the app into .next-test when its sources changed.
+ * Chromium and nginx when they are missing (as root), and builds the app into .next-test when its sources changed.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -44,25 +44,28 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+function firstExisting(candidates: (string | undefined)[]): string | undefined {
   return candidates.find((path): path is string => !!path && existsSync(path));
 }
 
-function ensureChromium(): string | undefined {
-  const found = chromiumPath();
+/**
+ * A program the end-to-end tests run (Debian's Chromium, Debian's nginx): found, or installed from
+ * Debian's packages when we are root, as on CI.
+ */
+function ensureDebianProgram(packageName: string, candidates: (string | undefined)[]): string | undefined {
+  const found = firstExisting(candidates);
   if (found) return found;
   if (process.getuid?.() !== 0) {
-    log("Chromium is missing: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.");
+    log(`${packageName} is missing: install Debian's ${packageName} package (apt-get install ${packageName}).`);
     return undefined;
   }
-  log("Installing Debian's Chromium for the end-to-end tests …");
+  log(`Installing Debian's ${packageName} for the end-to-end tests …`);
   const env = { DEBIAN_FRONTEND: "noninteractive" };
-  if (run("apt-get", ["install", "-y", "-qq", "chromium"], env) !== 0) {
+  if (run("apt-get", ["install", "-y", "-qq", packageName], env) !== 0) {
     run("apt-get", ["update", "-qq"], env);
-    run("apt-get", ["install", "-y", "-qq", "chromium"], env);
+    run("apt-get", ["install", "-y", "-qq", packageName], env);
   }
-  return chromiumPath();
+  return firstExisting(candidates);
 }
 
 async function main() {
@@ -107,7 +110,9 @@ async function main() {
     }
 
     // Playwright: against a production build, in Debian's Chromium, desktop and phone.
-    const chromium = ensureChromium();
+    const chromium = ensureDebianProgram("chromium", [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+    // The reverse-proxy test runs the nginx configuration we ship (deploy/nginx.conf).
+    const nginx = ensureDebianProgram("nginx", [process.env.NGINX_PATH, "/usr/sbin/nginx"]);
     let built = false;
     try {
       ensureBuild(".next-test", log);
@@ -115,7 +120,7 @@ async function main() {
     } catch (error) {
       log((error as Error).message);
     }
-    if (!chromium || !built || !server) {
+    if (!chromium || !nginx || !built || !server) {
       results.push({ name: "playwright", passed: 0, failed: 1, note: "could not start" });
     } else {
       log("end-to-end tests (Playwright, Chromium) …");
@@ -123,6 +128,7 @@ async function main() {
       const playwrightExit = run(bin("playwright"), ["test", "--reporter=list,json"], {
         ...databaseEnv,
         CHROMIUM_PATH: chromium,
+        NGINX_PATH: nginx,
         NEXT_DIST_DIR: ".next-test",
         PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
       });

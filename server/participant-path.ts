@@ -18,7 +18,8 @@ import { lookUpInvitation } from "@/lib/conferences";
 import { pokeBackgroundSweep } from "@/lib/conferences/background-sweep";
 import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
 import type { Entry } from "@/lib/conferences/entry";
-import { invitationUrl, nameIfSigned } from "@/lib/conferences/links";
+import { invitationUrl, nameIfSigned, signedName } from "@/lib/conferences/links";
+import { roomAccess } from "@/lib/jitsi/access";
 import { nameFromLink } from "@/lib/conferences/name";
 import { isDatabaseError } from "@/lib/database-errors";
 import { getConfig } from "@/lib/env";
@@ -122,9 +123,8 @@ function findInvitation(visit: Visit, id: string) {
 
 type Found = Extract<Awaited<ReturnType<typeof findInvitation>>, { status: "found" }>["value"];
 
-function entryOf({ conference, state }: Found): Entry {
-  const config = getConfig();
-  return invitationEntry(conference, state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+function entryOf({ conference, state }: Found, visit: Visit): Entry {
+  return invitationEntry(conference, state, roomAccess(), { now: visit.now, name: signedName(conference.invitationId, visit.url.searchParams) });
 }
 
 function redirect(status: 303 | 307, location: string): Answer {
@@ -142,7 +142,9 @@ async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promi
   if (lookUp.status === "refused") return refused(429, visit.url.pathname, lookUp.retryAfterSeconds, page.visitor.locale);
   if (lookUp.status === "missing") return html(404, notFoundHtml(page), page.visitor.locale);
   const found = lookUp.value;
-  const entry = entryOf(found);
+  const entry = entryOf(found, visit);
+  // Over (its Jitsi enforces bookings and the window has passed): as gone as a deleted one, but no miss.
+  if (entry.kind === "over") return html(404, notFoundHtml(page), page.visitor.locale);
   if (entry.kind === "room") return redirect(307, entry.roomUrl);
   if (entry.kind === "notice") return html(200, await noticeHtml(page, found.conference, entry.noticeUrl), page.visitor.locale);
   return withCsp(html(200, await waitHtml(page, found.conference, entry), page.visitor.locale), { scriptHashes: [COUNTDOWN_SCRIPT_HASH] });
@@ -154,7 +156,7 @@ async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promi
  */
 async function continueToRoom(visit: Visit, id: string): Promise<Answer> {
   const lookUp = await findInvitation(visit, id);
-  const room = lookUp.status === "found" ? roomAfterNotice(entryOf(lookUp.value)) : undefined;
+  const room = lookUp.status === "found" ? roomAfterNotice(entryOf(lookUp.value, visit)) : undefined;
   return redirect(303, room ?? `/i/${encodeURIComponent(id)}${visit.url.search}`);
 }
 

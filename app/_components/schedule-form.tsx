@@ -47,9 +47,11 @@ interface Props {
   timeZones: string[];
   /** Hidden fields (the admin id and revision of an edited conference). */
   hidden?: Record<string, string>;
+  /** When the operator's Jitsi enforces bookings: it ends a conference this many minutes after its end. */
+  endsAfterMinutes?: number;
 }
 
-export function ScheduleForm({ mode, action, defaults, timeZones, hidden }: Props) {
+export function ScheduleForm({ mode, action, defaults, timeZones, hidden, endsAfterMinutes }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
   const values = state.values ?? defaults;
@@ -80,6 +82,7 @@ export function ScheduleForm({ mode, action, defaults, timeZones, hidden }: Prop
         timeZones={timeZones}
         fresh={state.attempt === 0 && mode === "book"}
         answered={Boolean(state.message)}
+        endsAfterMinutes={endsAfterMinutes}
       />
     </form>
   );
@@ -97,9 +100,10 @@ interface FieldsProps {
   fresh: boolean;
   /** The last answer put a message in the form's live region. */
   answered: boolean;
+  endsAfterMinutes?: number;
 }
 
-function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fresh, answered }: FieldsProps) {
+function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fresh, answered, endsAfterMinutes }: FieldsProps) {
   const t = useTranslations("form");
   const [repeat, setRepeat] = useState(values.repeat || "none");
   const hydrated = useHydrated();
@@ -177,7 +181,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             </select>
           )}
         </Field>
-        <Field id={id("durationMinutes")} label={t("duration")} errors={fieldErrors[id("durationMinutes")]} hint={t("durationHint")}>
+        <Field id={id("durationMinutes")} label={t("duration")} errors={fieldErrors[id("durationMinutes")]} hint={endsAfterMinutes === undefined ? t("durationHint") : t("durationHintEnforced", { minutes: endsAfterMinutes })}>
           {(control) => (
             <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || "60"}>
               {durations.map((minutes) => (

@@ -2,8 +2,16 @@ import type { CalendarLinks as Links } from "@/lib/calendar";
 import type { Translate } from "@/lib/i18n/translate";
 import { secondaryButton } from "./button";
 
-/** "Add to calendar" (a file) and "Subscribe" (a feed that follows changes), side by side. */
+/** A link to another site: a new tab that cannot reach back into this one, and no Referer (an id). */
+const elsewhere = { target: "_blank", rel: "noopener noreferrer", referrerPolicy: "no-referrer" } as const;
+
+/**
+ * "Add to calendar" (a file) and "Subscribe" (a feed that follows changes), side by side; then the web
+ * calendars (Google, Outlook) for those who can do neither, with a line saying what they send there.
+ * Nothing here loads anything from those services: they are plain links.
+ */
 export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
+  const { google, outlook, office } = links.web;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3">
@@ -16,8 +24,26 @@ export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("calendar.explanation")} {t("calendar.feedAddress")} {/* Only the address may break anywhere: it is one long word. */}
-        <code className="break-all">{links.feed}</code>
+        <code className="break-all" dir="ltr">
+          {links.feed}
+        </code>
       </p>
+      <div className="flex flex-wrap gap-3 pt-2" data-testid="web-calendars">
+        <a href={google} className={secondaryButton} {...elsewhere}>
+          {t("calendar.google")}
+        </a>
+        {outlook && (
+          <a href={outlook} className={secondaryButton} {...elsewhere}>
+            {t("calendar.outlook")}
+          </a>
+        )}
+        {office && (
+          <a href={office} className={secondaryButton} {...elsewhere}>
+            {t("calendar.office")}
+          </a>
+        )}
+      </div>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("calendar.servicesNote")}</p>
     </div>
   );
 }

@@ -33,7 +33,7 @@ function SiteHeader({ wording: { t, locale }, path, homeHref }: ChromeProps) {
         </a>
         {/* The current page in each language: works without script, and nothing is stored. */}
         <nav aria-label={t("layout.language")}>
-          <ul className="flex gap-1">
+          <ul className="flex flex-wrap gap-1">
             {LOCALES.map((option) => (
               <li key={option}>
                 <a
@@ -41,7 +41,7 @@ function SiteHeader({ wording: { t, locale }, path, homeHref }: ChromeProps) {
                   lang={option}
                   hrefLang={option}
                   aria-current={option === locale ? "true" : undefined}
-                  className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium text-slate-700 underline-offset-4 hover:underline focus-ring aria-[current=true]:bg-slate-100 aria-[current=true]:text-slate-900 dark:text-slate-300 dark:aria-[current=true]:bg-slate-800 dark:aria-[current=true]:text-slate-100"
+                  className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 text-sm font-medium text-slate-700 underline-offset-4 hover:underline focus-ring aria-[current=true]:bg-slate-100 aria-[current=true]:text-slate-900 dark:text-slate-300 dark:aria-[current=true]:bg-slate-800 dark:aria-[current=true]:text-slate-100"
                 >
                   {t(`layout.languages.${option}`)}
                 </a>
@@ -61,7 +61,7 @@ export function SiteChrome({ children, ...props }: ChromeProps & { children: Rea
     <>
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus-ring"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus-ring"
       >
         {t("layout.skip")}
       </a>

@@ -11,6 +11,7 @@ import type { Translate } from "../i18n/translate";
 import { book, findByAdminId, lookUpInvitation, remove, saveSchedule } from "../conferences";
 import { bookingSchema, validateBooking } from "../conferences/schema";
 import { invitationEntry } from "../conferences/entry";
+import { roomAccess } from "../jitsi/access";
 import { nameFromLink } from "../conferences/name";
 import { answer, withHeaders } from "../http/answer";
 import type { Answer } from "../http/answer";
@@ -163,8 +164,9 @@ export function readInvitation(invitationId: string, ctx: ApiContext): Promise<A
     const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
     if (found.status !== "found") return missed(found, ctx.t);
     const { conference, state } = found.value;
-    const config = getConfig();
-    const entry = invitationEntry(conference, state, { jitsiUrl: config.JITSI_URL, privacyNoticeUrl: config.PRIVACY_NOTICE_URL });
+    const entry = invitationEntry(conference, state, roomAccess(), { now: ctx.now });
+    // Where Jitsi enforces bookings, a meeting whose window is over is gone for participants.
+    if (entry.kind === "over") return problemAnswer("not-found", { t: ctx.t });
     return json(invitationStatus(conference, entry));
   });
 }

@@ -91,7 +91,7 @@ export function conferenceResource(c: ManagedConference, base: string, name: str
 }
 
 /** An invitation's status: waiting (and for how long), or open with the room (after the notice, if any). */
-export function invitationStatus(conference: Conference, entry: Entry): z.output<typeof invitationStatusSchema> {
+export function invitationStatus(conference: Conference, entry: Exclude<Entry, { kind: "over" }>): z.output<typeof invitationStatusSchema> {
   if (entry.kind === "wait") return { status: "waiting", startsAt: conference.startsAt.toISOString(), secondsToStart: entry.secondsToOpen };
   return { status: "open", roomUrl: entry.roomUrl, ...(entry.kind === "notice" ? { privacyNoticeUrl: entry.noticeUrl } : {}) };
 }

@@ -5,7 +5,11 @@
 import type { Conference } from "../conferences/conference";
 import { calendarEventOf, DEFAULT_EVENT_NAME, encodeEvent, feedSignature, fileSlug } from "./event";
 import { serverKeys } from "../keys/server-secret";
-import { nameProof } from "../conferences/links";
+import { invitationUrl, nameProof } from "../conferences/links";
+import { english } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
+import { webCalendarLinks } from "./web-calendars";
+import type { WebCalendarLinks } from "./web-calendars";
 
 /** The key calendar links are signed with (see lib/keys/server-secret.ts). */
 export function secretFromConfig(): string {
@@ -19,6 +23,8 @@ export interface CalendarLinks {
   feed: string;
   /** The same subscription as webcal://, which opens the calendar app's "subscribe" dialog. */
   webcal: string;
+  /** "Add event" links of Google Calendar and Outlook, with the description in the viewer's language. */
+  web: WebCalendarLinks;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface CalendarLinks {
  * from before names were signed still works, with a bare invitation link in it, so that no old link
  * can be turned into a signed name of someone's choosing.
  */
-export function calendarLinks(base: string, conference: Conference, name: string | undefined): CalendarLinks {
+export function calendarLinks(base: string, conference: Conference, name: string | undefined, t: Translate = english): CalendarLinks {
   const secret = secretFromConfig();
   const event = calendarEventOf(conference, name);
   const feedName = name ?? DEFAULT_EVENT_NAME;
@@ -42,5 +48,6 @@ export function calendarLinks(base: string, conference: Conference, name: string
     file: `${base}/calendar/${fileSlug(event.name)}.ics?${fileQuery}`,
     feed,
     webcal: feed.replace(/^https?:/, "webcal:"),
+    web: webCalendarLinks(event, invitationUrl(base, conference.invitationId, name), t),
   };
 }

@@ -2,6 +2,7 @@
  * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process (see lib/process-wide.ts).
  * Its log lines say what changed, never which conference.
  */
+import { databaseErrorCode } from "../database-errors";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import { invitationCache } from "./index";
@@ -12,7 +13,8 @@ import type { SweepTrigger } from "./sweep-trigger";
 function errorSummary(error: unknown): string {
   if (!(error instanceof Error)) return "unknown error";
   const code = "code" in error ? ` ${String((error as { code: unknown }).code)}` : "";
-  return `${error.name}${code}`;
+  const databaseCode = databaseErrorCode(error);
+  return `${error.name}${code}${databaseCode ? ` (database error ${databaseCode})` : ""}`;
 }
 
 /** Called on every matched request; returns at once. */

@@ -1,30 +1,43 @@
 /**
  * The one rule of the participant's path: where someone who opens an invitation goes now. Before the
  * room opens they wait; once it is open they go to the room, unless the operator wants them to read
- * a privacy notice first (then they go to the room from the notice's "Continue"). Used by the
- * invitation page, its "Continue" and the API's invitation status alike.
+ * a privacy notice first (then they go to the room from the notice's "Continue"). Where the operator's
+ * Jitsi enforces bookings, the room link carries a token for the booking window, and once that window
+ * is over the meeting is over. Used by the invitation page, its "Continue" and the API's invitation
+ * status alike.
  */
+import type { RoomAccess } from "../jitsi/access";
+import { roomLink } from "../jitsi/room-link";
+import { bookingWindow } from "../jitsi/window";
 import type { Conference, InvitationState } from "./conference";
-import { roomUrl } from "./links";
-
-export interface EntryOptions {
-  jitsiUrl: string;
-  privacyNoticeUrl?: string;
-}
 
 export type Entry =
   | { kind: "wait"; msToOpen: number; secondsToOpen: number }
   | { kind: "notice"; noticeUrl: string; roomUrl: string }
-  | { kind: "room"; roomUrl: string };
+  | { kind: "room"; roomUrl: string }
+  | { kind: "over" };
 
-export function invitationEntry(conference: Pick<Conference, "roomId">, state: Exclude<InvitationState, { status: "ended" }>, options: EntryOptions): Entry {
+export interface EntryRequest {
+  now: Date;
+  /** The conference's name, if the link carries the one Planado signed (shown in the room if wanted). */
+  name?: string;
+}
+
+export function invitationEntry(
+  conference: Pick<Conference, "roomId" | "startsAt" | "durationMinutes">,
+  state: Exclude<InvitationState, { status: "ended" }>,
+  access: RoomAccess,
+  request: EntryRequest,
+): Entry {
   if (state.status === "waiting") return { kind: "wait", msToOpen: state.msToOpen, secondsToOpen: state.secondsToOpen };
-  const room = roomUrl(options.jitsiUrl, conference.roomId);
-  if (options.privacyNoticeUrl) return { kind: "notice", noticeUrl: options.privacyNoticeUrl, roomUrl: room };
+  const window = access.window && bookingWindow(conference, access.window);
+  if (window && request.now >= window.endsAt) return { kind: "over" };
+  const room = roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, subject: access.showName ? request.name : undefined });
+  if (access.privacyNoticeUrl) return { kind: "notice", noticeUrl: access.privacyNoticeUrl, roomUrl: room };
   return { kind: "room", roomUrl: room };
 }
 
 /** After the notice's "Continue": the room if it is open, otherwise undefined (back to the invitation). */
 export function roomAfterNotice(entry: Entry): string | undefined {
-  return entry.kind === "wait" ? undefined : entry.roomUrl;
+  return entry.kind === "notice" || entry.kind === "room" ? entry.roomUrl : undefined;
 }

@@ -7,17 +7,21 @@ import { isId } from "../ids";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { invitationState } from "./conference";
-import type { Conference, InvitationState, ManagedConference, Policy } from "./conference";
+import type { Conference, InvitationState, ManagedConference, Policy, Schedule } from "./conference";
+import { roomAccess } from "../jitsi/access";
+import { currentMeeting } from "../jitsi/window";
 import { validateBookingForm } from "./booking-form";
 import type { BookingFormValues } from "./booking-form";
 import { validateBooking } from "./schema";
 import type { Booking, FieldErrors } from "./schema";
 import { ShortCache } from "./short-cache";
-import { confirmedKeys, createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+import { confirmedKeys, createConference, deleteConference, findByAdminId, findByInvitationId, moveSeriesOn, updateSchedule } from "./store";
+import type { SeriesKey } from "./store";
 
 export type { Conference, InvitationState, ManagedConference } from "./conference";
 export type { Booking, BookingInput, FieldErrors } from "./schema";
-export { findByAdminId, findByInvitationId } from "./store";
+export { findByAdminId, findByInvitationId, openEarly } from "./store";
+export type { SeriesKey } from "./store";
 
 /**
  * Invitations are read far more than they change, and all at once at the start: they are cached for
@@ -87,10 +91,33 @@ export async function lookUpInvitation(
 ): Promise<{ conference: Conference; state: Exclude<InvitationState, { status: "ended" }> } | undefined> {
   // What is not an id cannot exist: it never reaches the cache (a long junk id would fill it) or the database.
   if (!isId(invitationId)) return undefined;
-  const conference = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
+  const cached = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
+  if (!cached) return undefined;
+  const conference = await onCurrentMeeting(cached, now, { invitationId }, () => findByInvitationId(invitationId));
   if (!conference) return undefined;
   const state = invitationState(conference, now, policy());
   return state.status === "ended" ? undefined : { conference, state };
+}
+
+/**
+ * The conference as it is for its current meeting. Where Jitsi enforces bookings a meeting is over at
+ * the end of its window, hours before the sweep moves a series on: the first request after that
+ * moves the series on itself (a fresh room, as the sweep would), so nobody is sent to, or admitted
+ * to, a room that is about to be replaced.
+ */
+export async function onCurrentMeeting<T extends Schedule & { revision: number }>(
+  conference: T,
+  now: Date,
+  series: SeriesKey,
+  reread: () => Promise<T | null>,
+): Promise<T | null> {
+  const enforced = roomAccess().window;
+  if (!enforced) return conference;
+  const meeting = currentMeeting(conference, enforced, now);
+  if (meeting === conference) return conference;
+  await moveSeriesOn(series, conference.revision, meeting);
+  if ("invitationId" in conference && typeof conference.invitationId === "string") invitationCache().forget(conference.invitationId);
+  return reread();
 }
 
 /** Why a server must not serve a database set up with another secret (one sentence, for the operator). */

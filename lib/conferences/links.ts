@@ -44,8 +44,3 @@ export function adminUrl(base: string, adminId: string, name?: string): string {
   if (name) url.searchParams.set("n", name);
   return url.href;
 }
-
-/** Where the room is: never shown before the start, except to the organizer's "Join now". */
-export function roomUrl(jitsiBase: string, roomId: string): string {
-  return `${jitsiBase}/${roomId}`;
-}

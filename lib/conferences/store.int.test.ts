@@ -46,6 +46,8 @@ describe("the conference store", () => {
         "invitation_hash",
         "legacy_ids",
         "local_start",
+        // When "Join now" opened the room early: a moment, nobody's.
+        "opened_early_at",
         "remaining_occurrences",
         "repeat_every",
         "repeat_unit",

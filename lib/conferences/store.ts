@@ -8,6 +8,7 @@
  * ids sealed in `legacyIds`.
  */
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { OtherSecretError, prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
@@ -46,9 +47,11 @@ function invitationIdOf(keys: Keys, row: Pick<ConferenceRow, "invitationHash" | 
 }
 
 function fromRow(keys: Keys, row: ConferenceRow, invitationId: string): Conference {
+  return { invitationId, roomId: roomOf(keys, row), ...scheduleOf(row), revision: row.revision };
+}
+
+function scheduleOf(row: ConferenceRow): Schedule {
   return {
-    invitationId,
-    roomId: roomOf(keys, row),
     startsAt: row.startsAt,
     localStart: dateToLocal(row.localStart),
     // Rows are written canonical; a spelling from before that rule still reads as its zone.
@@ -56,7 +59,6 @@ function fromRow(keys: Keys, row: ConferenceRow, invitationId: string): Conferen
     durationMinutes: row.durationMinutes,
     repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
     remainingOccurrences: row.remainingOccurrences,
-    revision: row.revision,
   };
 }
 
@@ -123,17 +125,9 @@ export type EditOutcome = { status: "saved"; conference: ManagedConference } | {
  */
 export async function updateSchedule(adminId: string, revision: number, schedule: Schedule): Promise<EditOutcome> {
   if (!isId(adminId)) return { status: "not-found" };
-  const keys = await confirmedKeys();
   const adminHash = hashId(adminId);
-  const current = await db().conference.findUnique({ where: { adminHash } });
-  if (!current) return { status: "not-found" };
-  if (current.revision !== revision) return { status: "conflict" };
-  const room = roomChangesWith(current.startsAt, schedule.startsAt) ? roomColumns(keys, current.invitationHash, current.roomGeneration + 1) : {};
-  // Conditional on the revision read: a change made since then (which raised it) wins.
-  const { count } = await db().conference.updateMany({
-    where: { adminHash, revision },
-    data: { ...scheduleColumns(schedule), ...room, revision: { increment: 1 } },
-  });
+  const count = await replaceSchedule({ adminHash }, revision, schedule, "if-later");
+  if (count === "not-found") return { status: "not-found" };
   if (count === 1) {
     const conference = await findByAdminId(adminId);
     return conference ? { status: "saved", conference } : { status: "not-found" };
@@ -141,17 +135,118 @@ export async function updateSchedule(adminId: string, revision: number, schedule
   return (await findByAdminId(adminId)) ? { status: "conflict" } : { status: "not-found" };
 }
 
+type RowKey = { adminHash: Uint8Array<ArrayBuffer> } | { invitationHash: Uint8Array<ArrayBuffer> } | { id: number };
+
+/**
+ * Replaces a row's schedule if its revision is still `revision`; a fresh room when `freshRoom` says
+ * so. The old room is retired first: a room that is retired and still a conference's stays that
+ * conference's (see findByRoom), so no failure between the two writes leaves a handed-out room
+ * unretired. Returns the rows changed (0: someone changed it since), or "not-found".
+ */
+async function replaceSchedule(key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
+  const keys = await confirmedKeys();
+  const current = await db().conference.findUnique({ where: key as Prisma.ConferenceWhereUniqueInput });
+  if (!current) return "not-found";
+  if (current.revision !== revision) return 0;
+  const fresh = freshRoom === "always" || roomChangesWith(current.startsAt, schedule.startsAt);
+  if (fresh) await retireRooms([current.roomHash], new Date());
+  const room = fresh ? { ...roomColumns(keys, current.invitationHash, current.roomGeneration + 1), openedEarlyAt: null } : {};
+  // Conditional on the revision read: a change made since then (which raised it) wins.
+  const { count } = await db().conference.updateMany({
+    where: { id: current.id, revision },
+    data: { ...scheduleColumns(schedule), ...room, revision: { increment: 1 } },
+  });
+  return count;
+}
+
+/** Where a series is moved on to its next meeting ahead of the sweep: by invitation, admin id or row. */
+export type SeriesKey = { invitationId: string } | { adminId: string } | { rowId: number };
+
+/**
+ * Moves a series on to `meeting` (its next one) with a fresh room, as the sweep would, if nobody
+ * changed it since `revision`. Where Jitsi enforces bookings a meeting is over at the end of its
+ * window, and nobody may be sent to a room that the sweep is about to replace. Whether this call or
+ * another moved it, the row then holds the newer meeting.
+ */
+export async function moveSeriesOn(series: SeriesKey, revision: number, meeting: Schedule): Promise<void> {
+  const key: RowKey =
+    "invitationId" in series ? { invitationHash: hashId(series.invitationId) } : "adminId" in series ? { adminHash: hashId(series.adminId) } : { id: series.rowId };
+  await replaceSchedule(key, revision, meeting, "always");
+}
+
 /** Deletes the conference and returns its invitation id; undefined when there was none. */
 export async function deleteConference(adminId: string): Promise<string | undefined> {
   if (!isId(adminId)) return undefined;
   const keys = await confirmedKeys();
-  try {
-    const row = await db().conference.delete({ where: { adminHash: hashId(adminId) }, select: { invitationHash: true, legacyIds: true } });
-    return invitationIdOf(keys, row, adminId);
-  } catch (error) {
-    if (prismaErrorCode(error) === "P2025") return undefined; // nothing to delete
-    throw error;
-  }
+  const adminHash = hashId(adminId);
+  const row = await db().conference.findUnique({ where: { adminHash }, select: { invitationHash: true, legacyIds: true, roomHash: true } });
+  if (!row) return undefined;
+  // Retired first (see replaceSchedule): if the delete then fails, the room is still the conference's.
+  await retireRooms([row.roomHash], new Date());
+  const { count } = await db().conference.deleteMany({ where: { adminHash } });
+  return count === 1 ? invitationIdOf(keys, row, adminId) : undefined;
+}
+
+/**
+ * Remembers rooms that were handed out and are no longer any conference's (by hash), so a Jitsi that
+ * enforces bookings refuses them (lib/jitsi/reservations.ts).
+ */
+export async function retireRooms(roomHashes: Uint8Array<ArrayBuffer>[], at: Date): Promise<void> {
+  if (roomHashes.length === 0) return;
+  // Retired again later (a room retired ahead of a change that then failed): remembered from then on.
+  const rows = roomHashes.map((roomHash) => Prisma.sql`(${roomHash}, ${at})`);
+  await db().$executeRaw`INSERT INTO retired_rooms (room_hash, retired_at) VALUES ${Prisma.join(rows)}
+    ON DUPLICATE KEY UPDATE retired_at = GREATEST(retired_at, VALUES(retired_at))`;
+}
+
+/** A room as Jitsi's reservation calls ask about it. */
+export interface RoomRecord extends Schedule {
+  /** The reservation's id parts: the conference's row and its room generation. */
+  rowId: number;
+  generation: number;
+  revision: number;
+  room: string;
+  openedEarlyAt: Date | null;
+}
+
+/** The conference whose room this is now; "retired" when it was one's; undefined when none's. */
+export async function findByRoom(roomId: string): Promise<RoomRecord | "retired" | undefined> {
+  if (!isId(roomId)) return undefined;
+  const keys = await confirmedKeys();
+  const roomHash = hashId(roomId);
+  const row = await db().conference.findUnique({ where: { roomHash } });
+  if (row) return roomRecord(keys, row);
+  return (await db().retiredRoom.findUnique({ where: { roomHash } })) ? "retired" : undefined;
+}
+
+/** The room of a reservation id, if that conference still has that room. */
+export async function findRoomByReservation(rowId: number, generation: number): Promise<RoomRecord | undefined> {
+  const keys = await confirmedKeys();
+  const row = await db().conference.findUnique({ where: { id: rowId } });
+  return row && row.roomGeneration === generation ? roomRecord(keys, row) : undefined;
+}
+
+function roomRecord(keys: Keys, row: ConferenceRow): RoomRecord {
+  return {
+    rowId: row.id,
+    generation: row.roomGeneration,
+    room: roomOf(keys, row),
+    revision: row.revision,
+    ...scheduleOf(row),
+    openedEarlyAt: row.openedEarlyAt,
+  };
+}
+
+/**
+ * The organizer's "Join now" before the room's time: from `at` on, a Jitsi that enforces bookings
+ * admits the room (the earliest such moment counts, until the room changes).
+ */
+export async function openEarly(adminId: string, at: Date): Promise<void> {
+  if (!isId(adminId)) return;
+  const adminHash = hashId(adminId);
+  // Stored to the second, rounded down: never a moment later than the token's opening (MySQL rounds).
+  at = new Date(Math.floor(at.getTime() / 1000) * 1000);
+  await db().conference.updateMany({ where: { adminHash, OR: [{ openedEarlyAt: null }, { openedEarlyAt: { gt: at } }] }, data: { openedEarlyAt: at } });
 }
 
 /**

@@ -10,8 +10,9 @@
  * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches.
  */
 import { db } from "../db";
+import { databaseErrorCode } from "../database-errors";
 import { Prisma } from "../generated/prisma/client";
-import { confirmedKeys, roomColumns } from "./store";
+import { confirmedKeys, retireRooms, roomColumns } from "./store";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { planSweep, sweepCutoff } from "./sweep-plan";
@@ -50,7 +51,7 @@ async function rollForward(rolls: Roll[]): Promise<number> {
   return db().$executeRaw`
     UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision
        SET c.starts_at = v.starts_at, c.local_start = v.local_start, c.remaining_occurrences = v.remaining,
-           c.room_generation = v.room_generation, c.room_hash = v.room_hash, c.revision = c.revision + 1`;
+           c.room_generation = v.room_generation, c.room_hash = v.room_hash, c.opened_early_at = NULL, c.revision = c.revision + 1`;
 }
 
 async function deleteExhausted(rows: { id: number; revision: number }[]): Promise<number> {
@@ -72,8 +73,7 @@ export interface SweepOptions {
 const RETRYABLE = new Set(["1213", "1205"]);
 
 function isRetryable(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } })?.meta?.driverAdapterError?.cause;
-  return RETRYABLE.has(String(cause?.originalCode ?? cause?.code ?? ""));
+  return RETRYABLE.has(databaseErrorCode(error) ?? "");
 }
 
 /**
@@ -91,12 +91,17 @@ async function retried<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
   }
 }
 
-/** Deletes what is over with nothing left to come, batch by batch. */
-async function deleteFinished(cutoff: Date, batchSize: number): Promise<number> {
+/** Deletes what is over with nothing left to come, batch by batch; their rooms are retired first. */
+async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promise<number> {
   let deleted = 0;
   for (;;) {
+    // (A room retired here whose conference an edit saves meanwhile stays its room: a live room wins.)
+    await retried(
+      () => db().$executeRaw`INSERT IGNORE INTO retired_rooms (room_hash, retired_at)
+        SELECT room_hash, ${now} FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
+    );
     const count = await retried(
-      () => db().$executeRaw`DELETE FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at LIMIT ${batchSize}`,
+      () => db().$executeRaw`DELETE FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
     );
     deleted += count;
     if (count < batchSize) return deleted;
@@ -122,6 +127,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
       select: {
         id: true,
         invitationHash: true,
+        roomHash: true,
         roomGeneration: true,
         revision: true,
         startsAt: true,
@@ -136,6 +142,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
 
     const rolls: Roll[] = [];
     const exhausted: { id: number; revision: number }[] = [];
+    const retiring: Uint8Array<ArrayBuffer>[] = [];
     for (const row of batch) {
       const plan = planSweep(
         {
@@ -151,10 +158,13 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
       if (plan.action === "roll") {
         const room = roomColumns(keys, row.invitationHash, row.roomGeneration + 1);
         rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, ...room });
+        retiring.push(row.roomHash);
       } else if (plan.action === "delete") {
         exhausted.push({ id: row.id, revision: row.revision });
+        retiring.push(row.roomHash);
       }
     }
+    await retried(() => retireRooms(retiring, now));
     await options.beforeWrite?.();
     const rolled = await retried(() => rollForward(rolls));
     const deleted = await retried(() => deleteExhausted(exhausted));
@@ -168,12 +178,17 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
   }
 }
 
+/** Retired rooms are remembered this long (a Jitsi that enforces bookings refuses them meanwhile). */
+export const RETIRED_ROOMS_DAYS = 30;
+
 /** One sweep at `now`: the finished one-offs and the due series are worked on side by side. */
 export async function sweep(now: Date, cleanupAfterHours: number, options: SweepOptions = {}): Promise<SweepResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const [deleted, series] = await Promise.all([
-    deleteFinished(sweepCutoff(now, cleanupAfterHours), batchSize),
+    deleteFinished(now, sweepCutoff(now, cleanupAfterHours), batchSize),
     advanceSeries(now, cleanupAfterHours, batchSize, options),
   ]);
+  const forgotten = new Date(now.getTime() - RETIRED_ROOMS_DAYS * 86_400_000);
+  await retried(() => db().$executeRaw`DELETE FROM retired_rooms WHERE retired_at < ${forgotten} LIMIT ${batchSize}`);
   return { ...series, deleted: deleted + series.deleted };
 }

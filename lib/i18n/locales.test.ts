@@ -15,8 +15,12 @@ describe("negotiateLocale", () => {
     ["", "en"],
     ["de-DE,de;q=0.9,en;q=0.8", "de"],
     ["en-GB,en;q=0.9,de;q=0.8", "en"],
-    ["fr-FR,fr;q=0.9,de;q=0.5", "de"],
-    ["fr,it", "en"],
+    ["ja-JP,ja;q=0.9,de;q=0.5", "de"],
+    ["ja,ko", "en"],
+    ["fr-CH,fr;q=0.9,en;q=0.8", "fr"],
+    ["pt-BR,pt;q=0.9", "pt"],
+    ["ar-EG,ar;q=0.9,en;q=0.5", "ar"],
+    ["nl-BE, de;q=0.9", "nl"],
     ["en;q=0.4, de;q=0.6", "de"],
     ["de;q=0, en", "en"],
     ["*", "en"],
@@ -27,7 +31,8 @@ describe("negotiateLocale", () => {
 
   it("lets an explicit choice win, and ignores an unknown one", () => {
     expect(requestLocale("de", "en-US")).toEqual({ locale: "de", explicit: true });
-    expect(requestLocale("fr", "de-DE")).toEqual({ locale: "de", explicit: false });
+    expect(requestLocale("ja", "de-DE")).toEqual({ locale: "de", explicit: false });
+    expect(requestLocale("ar", "de-DE")).toEqual({ locale: "ar", explicit: true });
     expect(requestLocale(null, null)).toEqual({ locale: "en", explicit: false });
   });
 });
@@ -69,5 +74,25 @@ describe("messages", () => {
     expect(t("countdown.days", { days: 1, hours: 3 })).toBe("1 Tag, 3 Stunden");
     expect(t("countdown.startsInDays", { days: 2, hours: 1 })).toBe("Die Konferenz beginnt in 2 Tagen und 1 Stunde.");
     expect(translator("en")("describe.interval", { unit: "day", every: 1 })).toBe("every day");
+  });
+
+  it("counts the way each language counts (CLDR plural forms)", () => {
+    // Polish: 1 dzień, 2 dni, 5 dni; 2, 3, 4 godziny but 5 godzin.
+    const pl = translator("pl");
+    expect(pl("countdown.days", { days: 1, hours: 2 })).toContain("1 dzień");
+    expect(pl("countdown.days", { days: 5, hours: 5 })).toMatch(/5 dni.*5 godzin\b/);
+    expect(pl("countdown.days", { days: 22, hours: 22 })).toMatch(/22 dni.*22 godziny/);
+    // Arabic has a dual: two days is one word, not "2 days".
+    const ar = translator("ar");
+    expect(ar("countdown.days", { days: 2, hours: 1 })).toMatch(/^يومان/);
+    expect(ar("describe.interval", { unit: "week", every: 2 })).toBe("كل أسبوعين");
+    // French says "1 jour" and "2 jours"; every language names the unit.
+    expect(translator("fr")("countdown.days", { days: 2, hours: 1 })).toMatch(/2 jours/);
+    for (const locale of LOCALES.filter((l) => l !== "ar")) expect(translator(locale)("describe.interval", { unit: "week", every: 3 }), locale).toContain("3");
+  });
+
+  it("names every language in its own words, the same in every file", () => {
+    for (const messages of Object.values(MESSAGES)) expect(messages.layout.languages).toEqual(en.layout.languages);
+    expect(en.layout.languages).toMatchObject({ fr: "Français", es: "Español", it: "Italiano", nl: "Nederlands", pl: "Polski", pt: "Português", ar: "العربية" });
   });
 });

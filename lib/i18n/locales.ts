@@ -2,7 +2,7 @@
  * The languages Planado speaks and how it picks one: a visitor's explicit choice (`?lang=`), else the
  * best match of the browser's Accept-Language, else English. Nothing is stored (no cookie).
  */
-export const LOCALES = ["en", "de"] as const;
+export const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -35,10 +35,28 @@ export function requestLocale(explicit: string | null | undefined, acceptLanguag
  * The Intl locale for dates and numbers. English uses the British pattern ("Tuesday, 1 December 2026
  * at 09:00"): a 24-hour clock and day-month order read unambiguously around the world.
  */
-const INTL_LOCALES: Record<Locale, string> = { en: "en-GB", de: "de-DE" };
+const INTL_LOCALES: Record<Locale, string> = {
+  en: "en-GB",
+  de: "de-DE",
+  fr: "fr-FR",
+  es: "es-ES",
+  it: "it-IT",
+  nl: "nl-NL",
+  pl: "pl-PL",
+  // One Portuguese for Portugal and Brazil (see messages/pt.json); dates read the same in both.
+  pt: "pt-PT",
+  ar: "ar",
+};
 
 export function intlLocale(locale: Locale): string {
   return INTL_LOCALES[locale];
+}
+
+/** The languages written right to left: their pages get dir="rtl". */
+const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set<Locale>(["ar"]);
+
+export function textDirection(locale: Locale): "ltr" | "rtl" {
+  return RIGHT_TO_LEFT.has(locale) ? "rtl" : "ltr";
 }
 
 /** The locale of a web request: `?lang=` in its URL, else its Accept-Language header. */

@@ -3,13 +3,20 @@
  * calendar files): the same message files the pages use, through use-intl's core translator.
  */
 import { createTranslator } from "use-intl/core";
+import ar from "../../messages/ar.json";
 import de from "../../messages/de.json";
 import en from "../../messages/en.json";
+import es from "../../messages/es.json";
+import fr from "../../messages/fr.json";
+import it from "../../messages/it.json";
+import nl from "../../messages/nl.json";
+import pl from "../../messages/pl.json";
+import pt from "../../messages/pt.json";
 import type { Locale } from "./locales";
 
 export type Messages = typeof en;
 /** Typed by LOCALES: a language without its file (or a file without its language) does not compile. */
-export const MESSAGES: Record<Locale, Messages> = { en, de };
+export const MESSAGES: Record<Locale, Messages> = { en, de, fr, es, it, nl, pl, pt, ar };
 
 /** A message by its dotted key ("errors.nameMissing"), with values for its placeholders. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -8,15 +8,16 @@ describe("refusal", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("10");
     const html = await response.text();
-    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<html lang="de" dir="ltr">');
     expect(html).toContain("<h1>Planado ist gerade nicht erreichbar</h1>");
-    expect(html).toContain('<meta http-equiv="refresh" content="10">');
+    expect(html).toContain('<noscript><meta http-equiv="refresh" content="10"></noscript>');
+    expect(html).toContain('<script nonce="n0nce">setTimeout(function(){location.reload()},10000)</script>');
     expect(html).toContain('<style nonce="n0nce">');
   });
 
   it("says too many attempts in English by default", async () => {
     const html = await toResponse(refusal(429, "/a/abc", 30, "n", undefined)).text();
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain("<h1>Too many attempts</h1>");
   });
 

@@ -3,6 +3,8 @@
  * calendar routes' error page): escaping, and the one small page they share.
  */
 
+import { isLocale, textDirection } from "../i18n/locales";
+
 /** Escapes text for HTML: text and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,12 +32,25 @@ const STYLE =
 export function plainPage(page: PlainPage): string {
   const title = escapeHtml(page.title);
   // The nonce goes into an attribute: only the characters a nonce is made of.
-  const style = page.nonce && /^[A-Za-z0-9+/=_-]+$/.test(page.nonce) ? `<style nonce="${page.nonce}">${STYLE}</style>` : "";
-  const refresh = page.refreshSeconds ? `<meta http-equiv="refresh" content="${Math.round(page.refreshSeconds)}">` : "";
+  const nonce = page.nonce && /^[A-Za-z0-9+/=_-]+$/.test(page.nonce) ? page.nonce : undefined;
+  const style = nonce ? `<style nonce="${nonce}">${STYLE}</style>` : "";
+  const dir = isLocale(page.locale) ? textDirection(page.locale) : "ltr";
   const home = page.homeHref ? `<p><a href="${escapeHtml(page.homeHref)}">Planado</a></p>` : "";
   return (
-    `<!doctype html><html lang="${escapeHtml(page.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<meta name="robots" content="noindex">${refresh}<title>${title} · Planado</title>${style}</head>` +
+    `<!doctype html><html lang="${escapeHtml(page.locale)}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="robots" content="noindex">${refresh(page.refreshSeconds, nonce)}<title>${title} · Planado</title>${style}</head>` +
     `<body><main><h1>${title}</h1><p>${escapeHtml(page.text)}</p>${home}</main></body></html>`
   );
+}
+
+/**
+ * Trying again by itself: a script where one may run (so the page holds no <meta> refresh, which
+ * assistive technology announces as a time limit: axe's meta-refresh), and the <meta> refresh for
+ * browsers without script.
+ */
+function refresh(seconds: number | undefined, nonce: string | undefined): string {
+  if (!seconds) return "";
+  const meta = `<meta http-equiv="refresh" content="${Math.round(seconds)}">`;
+  if (!nonce) return meta;
+  return `<noscript>${meta}</noscript><script nonce="${nonce}">setTimeout(function(){location.reload()},${Math.round(seconds) * 1000})</script>`;
 }

@@ -6,6 +6,7 @@
 import type { ReactNode } from "react";
 import { BODY_CLASS, SiteChrome } from "@/app/_ui/site-chrome";
 import type { ChromeProps } from "@/app/_ui/site-chrome";
+import { textDirection } from "@/lib/i18n/locales";
 
 export interface DocumentProps extends ChromeProps {
   /** The page's own title ("· Planado" follows). */
@@ -24,7 +25,7 @@ export interface DocumentProps extends ChromeProps {
 
 export function Document({ title, description, preview, refresh, stylesheets, script, children, ...chrome }: DocumentProps) {
   return (
-    <html lang={chrome.wording.locale}>
+    <html lang={chrome.wording.locale} dir={textDirection(chrome.wording.locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -82,7 +82,7 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
         name={name ?? t("invitation.untitled")}
         organizerTime={when}
         repeats={conference.repeat ? describeInterval(conference.repeat, shared.wording) : undefined}
-        calendar={calendarLinks(request.baseUrl, conference, name)}
+        calendar={calendarLinks(request.baseUrl, conference, name, t)}
         shown={steps[0]![1]}
         spoken={steps[0]![2]}
         // The milliseconds left go in per request (see render.tsx).

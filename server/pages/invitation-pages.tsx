@@ -28,11 +28,16 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
   return (
     <div className="space-y-6">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-sky-300">{t("invitation.pleaseWait")}</p>
-      <h1 className="break-words text-3xl font-bold tracking-tight">{name}</h1>
+      {/* A name may run the other way than the page (a Latin name on an Arabic page): isolated. */}
+      <h1 className="break-words text-3xl font-bold tracking-tight">
+        <bdi>{name}</bdi>
+      </h1>
       <p className="text-lg">{t("invitation.opens")}</p>
       <dl className="space-y-1">
         <dt className="font-medium">{t("invitation.starts")}</dt>
-        <dd data-testid="organizer-time">{organizerTime}</dd>
+        <dd data-testid="organizer-time">
+          <bdi>{organizerTime}</bdi>
+        </dd>
         {repeats && (
           <>
             <dt className="font-medium">{t("invitation.repeats")}</dt>
@@ -44,7 +49,7 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
         {/* Filled in by the script, in the browser's own zone, when it differs from the organizer's. */}
         <p id="viewer-time" data-testid="viewer-time" hidden>
           <span className="font-medium">{t("invitation.yourTime")} </span>
-          <span id="viewer-time-value" />
+          <bdi id="viewer-time-value" />
         </p>
         <div id="countdown" data-countdown={countdown} className="rounded-2xl bg-slate-100 p-6 text-center dark:bg-slate-800">
           <p className="text-sm font-medium text-slate-600 dark:text-slate-300" id="countdown-label">
@@ -55,7 +60,7 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
           <p
             role="timer"
             id="countdown-shown"
-            className="font-mono text-4xl font-bold tabular-nums sm:text-5xl"
+            className="font-mono text-4xl font-bold tabular-nums [unicode-bidi:isolate] sm:text-5xl"
             aria-labelledby="countdown-label"
             aria-live="off"
             data-testid="countdown"

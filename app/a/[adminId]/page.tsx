@@ -6,6 +6,7 @@ import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from 
 import { nameFromLink } from "@/lib/conferences/name";
 import { calendarLinks } from "@/lib/calendar";
 import { adminUrl, invitationUrl } from "@/lib/conferences/links";
+import { roomAccess } from "@/lib/jitsi/access";
 import { timeZoneNames } from "@/lib/time/time-zones";
 import { editConference } from "../../actions";
 import { baseUrl } from "../../_shared/base-url";
@@ -45,15 +46,17 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
     bareInvitation: invitationUrl(base, conference.invitationId),
     admin: adminUrl(base, adminId, name),
   };
-  const calendar = calendarLinks(base, conference, name);
+  const calendar = calendarLinks(base, conference, name, wording.t);
   const when = formatStartWithZone(conference.startsAt, conference.timeZone, wording);
   const repeat = describeRepeat(conference.repeat, conference.remainingOccurrences, wording);
   const text = invitationText(
     { name: title, when, repeat: conference.repeat && repeat, invitationUrl: links.invitation, calendarUrl: calendar.file, subscriptionUrl: calendar.webcal },
     wording,
   );
-  const joinPath = await localPath(`/a/${adminId}/join`);
-  const deletePath = await localPath(`/a/${adminId}/delete${name ? `?${new URLSearchParams({ n: name })}` : ""}`);
+  const nameQuery = name ? `?${new URLSearchParams({ n: name })}` : "";
+  // The name travels to "Join now" so that a Jitsi showing it (JITSI_SHOW_NAME) shows it to the organizer too.
+  const joinPath = await localPath(`/a/${adminId}/join${nameQuery}`);
+  const deletePath = await localPath(`/a/${adminId}/delete${nameQuery}`);
 
   return (
     <div className="space-y-10">
@@ -68,15 +71,24 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
             {t("conflict")}
           </p>
         )}
+        {query.over === "1" && (
+          <p role="status" className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
+            {t("over")}
+          </p>
+        )}
         {query.updated === "1" && (
           <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
             {t("updated")}
           </p>
         )}
-        <h1 className="break-words text-3xl font-bold tracking-tight">{title}</h1>
+        <h1 className="break-words text-3xl font-bold tracking-tight">
+          <bdi>{title}</bdi>
+        </h1>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("starts")}</dt>
-          <dd data-testid="starts">{when}</dd>
+          <dd data-testid="starts">
+            <bdi>{when}</bdi>
+          </dd>
           <dt className="font-medium">{t("duration")}</dt>
           <dd>{t("durationValue", { minutes: conference.durationMinutes })}</dd>
           <dt className="font-medium">{t("repeats")}</dt>
@@ -92,7 +104,8 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
           <label htmlFor="invitation-link" className="mb-1 block font-medium">
             {t("invitationLink")}
           </label>
-          <input id="invitation-link" readOnly value={links.invitation} className={inputClass} />
+          {/* Links read left to right in every language. */}
+          <input id="invitation-link" readOnly dir="ltr" value={links.invitation} className={inputClass} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <ClientMessages paths={["admin.copied", "admin.copyFailed"]}>
@@ -124,7 +137,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
         <label htmlFor="admin-link" className="sr-only">
           {t("adminLink")}
         </label>
-        <input id="admin-link" readOnly value={links.admin} className={inputClass} />
+        <input id="admin-link" readOnly dir="ltr" value={links.admin} className={inputClass} />
       </section>
 
       <section aria-labelledby="join-title" className="space-y-3">
@@ -149,6 +162,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
             defaults={editDefaults(conference, name ?? "")}
             timeZones={timeZoneNames()}
             hidden={{ adminId, revision: String(conference.revision) }}
+            endsAfterMinutes={roomAccess().window?.graceMinutes}
           />
         </ClientMessages>
       </section>

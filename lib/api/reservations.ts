@@ -1,0 +1,137 @@
+/**
+ * The reservation API Prosody's mod_reservations calls (see lib/jitsi/reservations.ts for the contract), under
+ * /api/jitsi: POST /conference, GET and DELETE /conference/{id}. Only Prosody may ask: it sends
+ * JITSI_RESERVATIONS_SECRET as a Bearer token (its reservations_api_headers); without that setting the
+ * endpoints do not exist. Nothing of a request is stored or logged (mail_owner is a JID).
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { json } from "./http";
+import { findByRoom, findRoomByReservation, moveSeriesOn } from "../conferences/store";
+import type { RoomRecord } from "../conferences/store";
+import { isDatabaseError } from "../database-errors";
+import { getConfig } from "../env";
+import type { Answer } from "../http/answer";
+import { decideReservation, parseReservationId, reservationId, reservationRequestSchema, roomOfName } from "../jitsi/reservations";
+import type { RoomBooking } from "../jitsi/reservations";
+import { bookingWindow, currentMeeting } from "../jitsi/window";
+import type { WindowPolicy } from "../jitsi/window";
+
+export interface ReservationSettings {
+  /** JITSI_RESERVATIONS_SECRET; unset: the endpoints answer 404. */
+  secret?: string;
+  allowUnbooked: boolean;
+  window: WindowPolicy;
+}
+
+export function reservationSettings(config = getConfig()): ReservationSettings {
+  return {
+    secret: config.JITSI_RESERVATIONS_SECRET,
+    allowUnbooked: config.JITSI_RESERVATIONS_ALLOW_UNBOOKED,
+    window: { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, graceMinutes: config.JITSI_RESERVATION_GRACE_MINUTES },
+  };
+}
+
+/** A form body is a few hundred bytes; refuse anything larger before reading it all. */
+const MAX_BODY_BYTES = 4096;
+
+const message = (status: number, text: string) => json({ message: text }, status);
+
+/** 404 when the API is switched off, 401 without the right Bearer token; undefined when Prosody may ask. */
+function refused(request: Request, settings: ReservationSettings): Answer | undefined {
+  if (!settings.secret) return message(404, "Not found.");
+  const given = /^Bearer (.+)$/.exec(request.headers.get("authorization")?.trim() ?? "")?.[1] ?? "";
+  // Compare digests: equal length, and no timing to learn the secret by.
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(settings.secret)) ? undefined : message(401, "Send the reservations secret as a Bearer token.");
+}
+
+async function formBody(request: Request): Promise<{ ok: true; form: URLSearchParams } | { ok: false; answer: Answer }> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") return { ok: false, answer: message(400, "Send the fields as application/x-www-form-urlencoded.") };
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return { ok: false, answer: message(400, "The request body is too large.") };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, answer: message(400, "The request body is too large.") };
+      }
+      chunks.push(value);
+    }
+  }
+  return { ok: true, form: new URLSearchParams(Buffer.concat(chunks).toString("utf8")) };
+}
+
+/**
+ * A room's record for its current meeting. A series whose meeting is over is moved on to its next one
+ * first (a fresh room, as the sweep would later): the room asked for is then an old one. (A few tries:
+ * an edit made at the same moment wins, and is read again.)
+ */
+async function currentRecord(find: () => Promise<RoomRecord | "retired" | undefined>, settings: ReservationSettings, now: Date) {
+  let record = await find();
+  for (let attempt = 0; attempt < 3 && record && record !== "retired"; attempt++) {
+    const meeting = currentMeeting(record, settings.window, now);
+    if (meeting === record) return record;
+    await moveSeriesOn({ rowId: record.rowId }, record.revision, meeting);
+    record = await find();
+  }
+  return record;
+}
+
+function bookingOf(record: RoomRecord | "retired" | undefined, settings: ReservationSettings): RoomBooking {
+  if (record === "retired") return { kind: "retired" };
+  if (!record) return { kind: "unknown" };
+  return { kind: "booked", id: reservationId(record.rowId, record.generation), startsAt: record.startsAt, window: bookingWindow(record, settings.window) };
+}
+
+/** Database trouble: 503, which Prosody retries. */
+async function guarded(work: () => Promise<Answer>): Promise<Answer> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isDatabaseError(error)) return message(503, "Planado cannot answer right now.");
+    throw error;
+  }
+}
+
+/** POST /conference: may this room exist now, and until when? */
+export async function createReservation(request: Request, settings: ReservationSettings, now: Date): Promise<Answer> {
+  const refusal = refused(request, settings);
+  if (refusal) return refusal;
+  const body = await formBody(request);
+  if (!body.ok) return body.answer;
+  const parsed = reservationRequestSchema.safeParse(Object.fromEntries(["name", "start_time", "mail_owner"].flatMap((key) => (body.form.has(key) ? [[key, body.form.get(key)]] : []))));
+  if (!parsed.success) return message(400, parsed.error.issues.map((issue) => issue.message).join("; "));
+  const { name, mail_owner: mailOwner } = parsed.data;
+  const room = roomOfName(name);
+  return guarded(async () => {
+    const booking = bookingOf(await currentRecord(() => findByRoom(room), settings, now), settings);
+    const unbookedId = `unbooked-${createHash("sha256").update(room).digest("hex").slice(0, 16)}`;
+    const decision = decideReservation({ name, mailOwner }, booking, now, { allowUnbooked: settings.allowUnbooked, unbookedId });
+    return decision.status === 200 ? json(decision.reservation, 200) : message(403, decision.message);
+  });
+}
+
+/** GET /conference/{id}: the same answer again (Prosody asks after a 409). */
+export async function readReservation(request: Request, id: string, settings: ReservationSettings, now: Date): Promise<Answer> {
+  const refusal = refused(request, settings);
+  if (refusal) return refusal;
+  const parts = parseReservationId(id);
+  if (!parts) return message(404, "There is no such reservation.");
+  return guarded(async () => {
+    const record = await currentRecord(() => findRoomByReservation(parts.rowId, parts.generation), settings, now);
+    if (!record || record === "retired") return message(404, "There is no such reservation.");
+    const decision = decideReservation({ name: record.room }, bookingOf(record, settings), now, { allowUnbooked: false, unbookedId: "" });
+    return decision.status === 200 ? json(decision.reservation, 200) : message(403, decision.message);
+  });
+}
+
+/** DELETE /conference/{id}: the room has ended. Nothing to keep. */
+export function endReservation(request: Request, settings: ReservationSettings): Answer {
+  return refused(request, settings) ?? json({}, 200);
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { decideReservation, parseReservationId, REFUSALS, reservationId, reservationRequestSchema, roomOfName, UNBOOKED_SECONDS } from "./reservations";
+import { bookingWindow, currentMeeting, isOpen } from "./window";
+
+const startsAt = new Date("2026-12-01T08:00:00Z");
+const window = bookingWindow({ startsAt, durationMinutes: 60 }, { earlyJoinMinutes: 10, graceMinutes: 30 });
+const booked = { kind: "booked" as const, id: reservationId(42, 3), startsAt, window };
+const at = (iso: string) => new Date(iso);
+const options = { allowUnbooked: false, unbookedId: "unbooked-x" };
+
+describe("the booking window", () => {
+  it("runs from the start less the early minutes (or the organizer's early opening) to the end plus grace", () => {
+    expect(window).toEqual({ opensAt: at("2026-12-01T07:50:00Z"), endsAt: at("2026-12-01T09:30:00Z") });
+    expect(bookingWindow({ startsAt, durationMinutes: 60, openedEarlyAt: at("2026-12-01T07:00:00Z") }, { earlyJoinMinutes: 10, graceMinutes: 30 }).opensAt).toEqual(at("2026-12-01T07:00:00Z"));
+    expect([isOpen(window, at("2026-12-01T07:49:59Z")), isOpen(window, at("2026-12-01T07:50:00Z")), isOpen(window, at("2026-12-01T09:29:59Z")), isOpen(window, at("2026-12-01T09:30:00Z"))]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe("the meeting that is on or next", () => {
+  const policy = { earlyJoinMinutes: 10, graceMinutes: 30 };
+  const series = { startsAt, localStart: "2026-12-01T09:00", timeZone: "Europe/Berlin", durationMinutes: 60, repeat: { every: 1, unit: "week" as const }, remainingOccurrences: 2 };
+
+  it("is the booked one until its window is over, then the series' next one (before the sweep moves it)", () => {
+    expect(currentMeeting(series, policy, at("2026-12-01T09:29:59Z"))).toBe(series);
+    expect(currentMeeting(series, policy, at("2026-12-01T09:30:00Z"))).toEqual({ ...series, startsAt: at("2026-12-08T08:00:00Z"), localStart: "2026-12-08T09:00", remainingOccurrences: 1, openedEarlyAt: null });
+    // Long after (no sweep ran): the meeting that is still to come.
+    expect(currentMeeting(series, policy, at("2026-12-10T00:00:00Z")).startsAt).toEqual(at("2026-12-15T08:00:00Z"));
+  });
+
+  it("stays over for a one-off conference and after a series' last meeting", () => {
+    const oneOff = { ...series, repeat: null, remainingOccurrences: 0 };
+    expect(currentMeeting(oneOff, policy, at("2026-12-02T00:00:00Z"))).toBe(oneOff);
+    expect(currentMeeting(series, policy, at("2026-12-16T00:00:00Z"))).toBe(series);
+  });
+
+  it("does not carry the last meeting's early opening over to the next", () => {
+    const openedForLast = { ...series, openedEarlyAt: at("2026-12-01T07:00:00Z") };
+    expect(bookingWindow(currentMeeting(openedForLast, policy, at("2026-12-08T06:30:00Z")), policy).opensAt).toEqual(at("2026-12-08T07:50:00Z"));
+  });
+});
+
+describe("decideReservation", () => {
+  it("admits a booked room within its window, until its end: the duration in seconds from the booked start", () => {
+    expect(decideReservation({ name: "[School]ABC", mailOwner: "x@meet" }, booked, at("2026-12-01T07:55:00Z"), options)).toEqual({
+      status: 200,
+      reservation: { id: reservationId(42, 3), name: "[school]abc", mail_owner: "x@meet", start_time: "2026-12-01T08:00:00.000Z", duration: 90 * 60 },
+    });
+  });
+
+  it("refuses before, after, an old room and an unbooked one, in words for the person", () => {
+    expect(decideReservation({ name: "abc" }, booked, at("2026-12-01T07:49:00Z"), options)).toEqual({ status: 403, message: REFUSALS.early });
+    expect(decideReservation({ name: "abc" }, booked, at("2026-12-01T09:30:00Z"), options)).toEqual({ status: 403, message: REFUSALS.over });
+    expect(decideReservation({ name: "abc" }, { kind: "retired" }, at("2026-12-01T08:00:00Z"), { ...options, allowUnbooked: true })).toEqual({ status: 403, message: REFUSALS.over });
+    expect(decideReservation({ name: "abc" }, { kind: "unknown" }, at("2026-12-01T08:00:00Z"), options)).toEqual({ status: 403, message: REFUSALS.unbooked });
+    for (const text of Object.values(REFUSALS)) expect(text).not.toMatch(/\d/);
+  });
+
+  it("admits an unbooked room for a day where the operator allows those", () => {
+    expect(decideReservation({ name: "Lobby" }, { kind: "unknown" }, at("2026-12-01T08:00:00Z"), { allowUnbooked: true, unbookedId: "unbooked-1" })).toEqual({
+      status: 200,
+      reservation: { id: "unbooked-1", name: "lobby", mail_owner: "", start_time: "2026-12-01T08:00:00.000Z", duration: UNBOOKED_SECONDS },
+    });
+  });
+});
+
+describe("requests and ids", () => {
+  it("reads the room without its tenant, and refuses malformed fields", () => {
+    expect(roomOfName("[Tenant]AbC")).toBe("abc");
+    expect(reservationRequestSchema.safeParse({ name: "r", start_time: "2026-12-01T08:00:00.000Z", mail_owner: "a@b" }).success).toBe(true);
+    expect(reservationRequestSchema.safeParse({ name: "r", start_time: "2026-12-01T08:00:00.000+0100" }).success).toBe(true);
+    for (const bad of [{ start_time: "2026-12-01T08:00:00.000Z" }, { name: "", start_time: "2026-12-01T08:00:00.000Z" }, { name: "r", start_time: "yesterday" }, { name: "r", start_time: "2026-13-45T08:00:00.000Z" }]) {
+      expect(reservationRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("gives each room of each conference its own id, and reads it back", () => {
+    expect(reservationId(42, 3)).toMatch(/^\d+$/);
+    expect(parseReservationId(reservationId(42, 3))).toEqual({ rowId: 42, generation: 3 });
+    expect(reservationId(42, 3)).not.toBe(reservationId(42, 4));
+    expect(parseReservationId(reservationId(4_294_967_295, 1_000_000))).toEqual({ rowId: 4_294_967_295, generation: 1_000_000 });
+    // Beyond any row (a row id is an unsigned INT), or not digits: no such reservation.
+    for (const bad of ["", "x", "-1", "1e3", "12.0", String(2 ** 32 * 2 ** 20), "99999999999999999"]) expect(parseReservationId(bad), bad).toBeUndefined();
+  });
+});
