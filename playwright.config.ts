@@ -94,16 +94,19 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" },
-      testIgnore: ["cli/**", "api/**", "deploy/**", "languages/phone-*.spec.ts"],
+      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "languages/phone-*.spec.ts"],
     },
     {
       name: "phone",
       use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" },
-      testIgnore: ["cli/**", "api/**", "deploy/**", "languages/all-*.spec.ts"],
+      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "languages/all-*.spec.ts"],
     },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
     // The API needs no browser: one run is enough.
     { name: "api", testMatch: "api/**/*.spec.ts" },
+    // Several servers on a real Galera cluster (e2e/cluster/): heavy (three database nodes), so it
+    // runs after everything else, alone.
+    { name: "cluster", testMatch: "cluster/**/*.spec.ts", dependencies: ["desktop", "phone", "cli", "api", "deploy"] },
     // Through nginx, at the public address: the browser resolves the public host name to loopback.
     {
       name: "deploy",

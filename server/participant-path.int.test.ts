@@ -112,7 +112,7 @@ describe("the invitation, answered before Next", () => {
     const conference = await bookAt("2026-12-01T09:00");
     const other = await bookAt("2026-12-01T10:00");
     const signed = text((await visit(signedPath(conference.invitationId, "Choir"))).body);
-    expect(signed).toContain("<h1 class=\"break-words text-3xl font-bold tracking-tight\">Choir</h1>");
+    expect(signed).toContain("<h1 class=\"break-words text-3xl font-bold tracking-tight\"><bdi>Choir</bdi></h1>");
     expect(signed).toContain("calendar/choir.ics?n=Choir");
     // A name of someone's choosing, with no signature, another's, or a changed name: not shown, not signed.
     const phishing = "URGENT: your account is locked, call +1-555-0100";
@@ -124,7 +124,7 @@ describe("the invitation, answered before Next", () => {
       const shown = html.replace(/<script>.*<\/script>/s, "").replace(/<[^>]*>/g, " ");
       expect(shown, query).not.toContain("URGENT");
       expect(html).not.toContain("URGENT: your account is locked, call +1-555-0100</");
-      expect(html).toContain(">Your conference</h1>");
+      expect(html).toContain("><bdi>Your conference</bdi></h1>");
       expect(html).toContain("<title>Invitation · Planado</title>");
       expect(html).toContain("calendar/video-conference.ics?n=Video+conference");
     }
@@ -134,13 +134,13 @@ describe("the invitation, answered before Next", () => {
     const conference = await bookAt("2026-11-25T13:01"); // 12:01 UTC: opens in 2.5 s
     const at = new Date(now.getTime() + 57_500);
     const german = text((await visit(`/i/${conference.invitationId}`, { "Accept-Language": "de-AT,de;q=0.9,en;q=0.5" }, at)).body);
-    expect(german).toContain('<html lang="de">');
+    expect(german).toContain('<html lang="de" dir="ltr">');
     expect(german).toContain('<meta http-equiv="refresh" content="3" id="refresh"/>');
     expect(german).toContain("Bitte warten");
     expect(german).toContain("Diese Seite lädt sich alle 3 Sekunden neu.");
     // An explicit choice wins, and our own links carry it on.
     const chosen = text((await visit(`/i/${conference.invitationId}?lang=en`, { "Accept-Language": "de" }, at)).body);
-    expect(chosen).toContain('<html lang="en">');
+    expect(chosen).toContain('<html lang="en" dir="ltr">');
     expect(chosen).toContain('href="/?lang=en"');
   });
 

@@ -14,10 +14,17 @@ test("problem titles and field messages follow Accept-Language; the problem type
   expect(problem.errors.name).toEqual(["Geben Sie einen Namen für die Konferenz ein."]);
   expect(problem.errors.timeZone).toEqual(["Wählen Sie eine Zeitzone aus der Liste."]);
 
-  const inEnglish = await request.post("/api/v1/conferences", { data: body, headers: { "Accept-Language": "fr, en;q=0.1" } });
+  // A language Planado does not speak: the next one asked for.
+  const inEnglish = await request.post("/api/v1/conferences", { data: body, headers: { "Accept-Language": "ja, en;q=0.1" } });
   const english = (await inEnglish.json()) as { title: string; errors: Record<string, string[]> };
   expect(english.title).toBe("Some fields are not valid; see errors.");
   expect(english.errors.name).toEqual(["Enter a name for the conference."]);
+
+  const inArabic = await request.post("/api/v1/conferences", { data: body, headers: { "Accept-Language": "ar-EG" } });
+  const arabic = (await inArabic.json()) as { type: string; title: string };
+  expect(arabic.type).toBe("urn:planado:problem:validation");
+  expect(arabic.title).toMatch(/[\u0600-\u06FF]/);
+  expect(arabic.title).not.toBe(english.title);
 
   const notFound = await request.get(`/api/v1/invitations/${"a".repeat(26)}`, { headers: german });
   expect(await notFound.json()).toMatchObject({ type: "urn:planado:problem:not-found", title: "Diese Konferenz gibt es nicht.", status: 404 });

@@ -76,7 +76,7 @@ test("npm start creates and migrates a new database, serves the app, and restart
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Planado");
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toEqual({ status: "ok" });
+    expect(await health.json()).toEqual({ status: "ok", retriedWrites: 0 });
     const tables = await query<{ n: bigint }[]>(
       "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'conferences'",
       [database],

@@ -28,13 +28,11 @@ export function problemAnswer(type: ProblemType, options: ProblemOptions = {}): 
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; answer: Answer };
 
-/** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
-export async function readJsonBody(request: Request, t?: Translate): Promise<BodyResult> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, answer: problemAnswer("unsupported-media-type", { t }) };
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, answer: problemAnswer("body-too-large", { t }) };
-
+/**
+ * A request's body as text, read chunk by chunk and given up as soon as it passes `maxBytes` (a
+ * Content-Length can lie, or be missing).
+ */
+export async function readBounded(request: Request, maxBytes: number): Promise<string | "too-large"> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -43,15 +41,27 @@ export async function readJsonBody(request: Request, t?: Translate): Promise<Bod
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel();
-        return { ok: false, answer: problemAnswer("body-too-large", { t }) };
+        return "too-large";
       }
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
+export async function readJsonBody(request: Request, t?: Translate): Promise<BodyResult> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, answer: problemAnswer("unsupported-media-type", { t }) };
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { ok: false, answer: problemAnswer("body-too-large", { t }) };
+
+  const body = await readBounded(request, MAX_BODY_BYTES);
+  if (body === "too-large") return { ok: false, answer: problemAnswer("body-too-large", { t }) };
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+    return { ok: true, value: JSON.parse(body) };
   } catch {
     return { ok: false, answer: problemAnswer("invalid-json", { t }) };
   }

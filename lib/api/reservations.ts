@@ -5,7 +5,7 @@
  * endpoints do not exist. Nothing of a request is stored or logged (mail_owner is a JID).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { json } from "./http";
+import { json, readBounded } from "./http";
 import { findByRoom, findRoomByReservation, moveSeriesOn } from "../conferences/store";
 import type { RoomRecord } from "../conferences/store";
 import { isDatabaseError } from "../database-errors";
@@ -49,22 +49,9 @@ async function formBody(request: Request): Promise<{ ok: true; form: URLSearchPa
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return { ok: false, answer: message(400, "Send the fields as application/x-www-form-urlencoded.") };
   if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return { ok: false, answer: message(400, "The request body is too large.") };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        return { ok: false, answer: message(400, "The request body is too large.") };
-      }
-      chunks.push(value);
-    }
-  }
-  return { ok: true, form: new URLSearchParams(Buffer.concat(chunks).toString("utf8")) };
+  const body = await readBounded(request, MAX_BODY_BYTES);
+  if (body === "too-large") return { ok: false, answer: message(400, "The request body is too large.") };
+  return { ok: true, form: new URLSearchParams(body) };
 }
 
 /**

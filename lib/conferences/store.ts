@@ -16,6 +16,7 @@ import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
 import type { Keys } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
 import { processWide } from "../process-wide";
+import { retryWrite } from "../write-retry";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { roomChangesWith } from "./conference";
@@ -91,9 +92,12 @@ export async function createConference(schedule: Schedule): Promise<ManagedConfe
     const adminId = newId();
     const invitationHash = hashId(invitationIdFor(keys, adminId));
     try {
-      const row = await db().conference.create({
-        data: { invitationHash, adminHash: hashId(adminId), ...roomColumns(keys, invitationHash, 1), ...scheduleColumns(schedule) },
-      });
+      // A refused commit (a deadlock, or Galera's certification) wrote nothing: insert again.
+      const row = await retryWrite(() =>
+        db().conference.create({
+          data: { invitationHash, adminHash: hashId(adminId), ...roomColumns(keys, invitationHash, 1), ...scheduleColumns(schedule) },
+        }),
+      );
       return managed(keys, row, adminId);
     } catch (error) {
       if (prismaErrorCode(error) !== "P2002" || attempt >= 2) throw error;
@@ -105,14 +109,14 @@ export async function findByAdminId(adminId: string): Promise<ManagedConference 
   // A malformed id cannot exist; do not bother the database with it.
   if (!isId(adminId)) return null;
   const keys = await confirmedKeys();
-  const row = await db().conference.findUnique({ where: { adminHash: hashId(adminId) } });
+  const row = await onceCaughtUp(() => db().conference.findUnique({ where: { adminHash: hashId(adminId) } }));
   return row ? managed(keys, row, adminId) : null;
 }
 
 export async function findByInvitationId(invitationId: string): Promise<Conference | null> {
   if (!isId(invitationId)) return null;
   const keys = await confirmedKeys();
-  const row = await db().conference.findUnique({ where: { invitationHash: hashId(invitationId) } });
+  const row = await onceCaughtUp(() => db().conference.findUnique({ where: { invitationHash: hashId(invitationId) } }));
   return row ? fromRow(keys, row, invitationId) : null;
 }
 
@@ -145,6 +149,13 @@ type RowKey = { adminHash: Uint8Array<ArrayBuffer> } | { invitationHash: Uint8Ar
  */
 async function replaceSchedule(key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
   const keys = await confirmedKeys();
+  // Read what the whole cluster wrote (another server may just have saved a revision), and start
+  // over when the commit is refused: the next read then sees the write that won.
+  await catchUpWithCluster();
+  return retryWrite(() => replaceOnce(keys, key, revision, schedule, freshRoom));
+}
+
+async function replaceOnce(keys: Keys, key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
   const current = await db().conference.findUnique({ where: key as Prisma.ConferenceWhereUniqueInput });
   if (!current) return "not-found";
   if (current.revision !== revision) return 0;
@@ -179,12 +190,15 @@ export async function deleteConference(adminId: string): Promise<string | undefi
   if (!isId(adminId)) return undefined;
   const keys = await confirmedKeys();
   const adminHash = hashId(adminId);
-  const row = await db().conference.findUnique({ where: { adminHash }, select: { invitationHash: true, legacyIds: true, roomHash: true } });
-  if (!row) return undefined;
-  // Retired first (see replaceSchedule): if the delete then fails, the room is still the conference's.
-  await retireRooms([row.roomHash], new Date());
-  const { count } = await db().conference.deleteMany({ where: { adminHash } });
-  return count === 1 ? invitationIdOf(keys, row, adminId) : undefined;
+  await catchUpWithCluster();
+  return retryWrite(async () => {
+    const row = await db().conference.findUnique({ where: { adminHash }, select: { invitationHash: true, legacyIds: true, roomHash: true } });
+    if (!row) return undefined;
+    // Retired first (see replaceSchedule): if the delete then fails, the room is still the conference's.
+    await retireRooms([row.roomHash], new Date());
+    const { count } = await db().conference.deleteMany({ where: { adminHash } });
+    return count === 1 ? invitationIdOf(keys, row, adminId) : undefined;
+  });
 }
 
 /**
@@ -195,8 +209,10 @@ export async function retireRooms(roomHashes: Uint8Array<ArrayBuffer>[], at: Dat
   if (roomHashes.length === 0) return;
   // Retired again later (a room retired ahead of a change that then failed): remembered from then on.
   const rows = roomHashes.map((roomHash) => Prisma.sql`(${roomHash}, ${at})`);
-  await db().$executeRaw`INSERT INTO retired_rooms (room_hash, retired_at) VALUES ${Prisma.join(rows)}
-    ON DUPLICATE KEY UPDATE retired_at = GREATEST(retired_at, VALUES(retired_at))`;
+  await retryWrite(
+    () => db().$executeRaw`INSERT INTO retired_rooms (room_hash, retired_at) VALUES ${Prisma.join(rows)}
+      ON DUPLICATE KEY UPDATE retired_at = GREATEST(retired_at, VALUES(retired_at))`,
+  );
 }
 
 /** A room as Jitsi's reservation calls ask about it. */
@@ -214,7 +230,7 @@ export async function findByRoom(roomId: string): Promise<RoomRecord | "retired"
   if (!isId(roomId)) return undefined;
   const keys = await confirmedKeys();
   const roomHash = hashId(roomId);
-  const row = await db().conference.findUnique({ where: { roomHash } });
+  const row = await onceCaughtUp(() => db().conference.findUnique({ where: { roomHash } }));
   if (row) return roomRecord(keys, row);
   return (await db().retiredRoom.findUnique({ where: { roomHash } })) ? "retired" : undefined;
 }
@@ -246,7 +262,9 @@ export async function openEarly(adminId: string, at: Date): Promise<void> {
   const adminHash = hashId(adminId);
   // Stored to the second, rounded down: never a moment later than the token's opening (MySQL rounds).
   at = new Date(Math.floor(at.getTime() / 1000) * 1000);
-  await db().conference.updateMany({ where: { adminHash, OR: [{ openedEarlyAt: null }, { openedEarlyAt: { gt: at } }] }, data: { openedEarlyAt: at } });
+  await retryWrite(() =>
+    db().conference.updateMany({ where: { adminHash, OR: [{ openedEarlyAt: null }, { openedEarlyAt: { gt: at } }] }, data: { openedEarlyAt: at } }),
+  );
 }
 
 /**
@@ -254,7 +272,33 @@ export async function openEarly(adminId: string, at: Date): Promise<void> {
  * records the fingerprint of its secret; "differs" means this server would derive other rooms.
  */
 export async function claimKeyFingerprint(fingerprint: string): Promise<"matches" | "differs"> {
-  await db().$executeRaw`INSERT IGNORE INTO server_key (id, fingerprint) VALUES (1, ${fingerprint})`;
+  await retryWrite(() => db().$executeRaw`INSERT IGNORE INTO server_key (id, fingerprint) VALUES (1, ${fingerprint})`);
+  await catchUpWithCluster();
   const stored = await db().serverKey.findUnique({ where: { id: 1 } });
   return stored?.fingerprint === fingerprint ? "matches" : "differs";
+}
+
+/**
+ * On a Galera cluster, a node applies other nodes' writes a moment after they commit: a booking just
+ * made through another server may not be here yet. Before a read that must see every acknowledged
+ * write (an edit's revision, an id not found), wait until this node has applied everything the
+ * cluster committed so far (wsrep_sync_wait). Once per process we learn whether this is a cluster
+ * at all; on a single server this costs nothing.
+ */
+export async function catchUpWithCluster(): Promise<void> {
+  const cluster = processWide("planadoGaleraCheck", () => ({ known: undefined as Promise<boolean> | undefined }));
+  cluster.known ??= db()
+    .$queryRaw<{ on: unknown }[]>`SELECT @@wsrep_on AS \`on\``
+    .then(([row]) => row?.on === 1 || row?.on === 1n || row?.on === "ON")
+    .catch(() => false);
+  if (!(await cluster.known)) return;
+  await db().$queryRaw`SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1`;
+}
+
+/** A read that finds nothing is tried once more after catching up with the cluster (see above). */
+async function onceCaughtUp<T>(read: () => Promise<T | null>): Promise<T | null> {
+  const found = await read();
+  if (found !== null) return found;
+  await catchUpWithCluster();
+  return read();
 }

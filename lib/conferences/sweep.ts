@@ -10,7 +10,7 @@
  * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches.
  */
 import { db } from "../db";
-import { databaseErrorCode } from "../database-errors";
+import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
 import { confirmedKeys, retireRooms, roomColumns } from "./store";
 import { canonicalTimeZone } from "../time/time-zones";
@@ -69,38 +69,16 @@ export interface SweepOptions {
   beforeWrite?: () => Promise<void>;
 }
 
-/** MariaDB's answers when two writers lock the same rows in a different order, or wait too long. */
-const RETRYABLE = new Set(["1213", "1205"]);
-
-function isRetryable(error: unknown): boolean {
-  return RETRYABLE.has(databaseErrorCode(error) ?? "");
-}
-
-/**
- * Runs a write again when the database chose it as a deadlock victim. Safe: every sweep write is
- * conditional, so running it twice changes nothing the first run did not.
- */
-async function retried<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= attempts || !isRetryable(error)) throw error;
-      await new Promise((r) => setTimeout(r, 10 * attempt * Math.random()));
-    }
-  }
-}
-
 /** Deletes what is over with nothing left to come, batch by batch; their rooms are retired first. */
 async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promise<number> {
   let deleted = 0;
   for (;;) {
     // (A room retired here whose conference an edit saves meanwhile stays its room: a live room wins.)
-    await retried(
+    await retryWrite(
       () => db().$executeRaw`INSERT IGNORE INTO retired_rooms (room_hash, retired_at)
         SELECT room_hash, ${now} FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
     );
-    const count = await retried(
+    const count = await retryWrite(
       () => db().$executeRaw`DELETE FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
     );
     deleted += count;
@@ -164,10 +142,10 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         retiring.push(row.roomHash);
       }
     }
-    await retried(() => retireRooms(retiring, now));
+    await retireRooms(retiring, now);
     await options.beforeWrite?.();
-    const rolled = await retried(() => rollForward(rolls));
-    const deleted = await retried(() => deleteExhausted(exhausted));
+    const rolled = await retryWrite(() => rollForward(rolls));
+    const deleted = await retryWrite(() => deleteExhausted(exhausted));
     result.rolled += rolled;
     result.deleted += deleted;
     result.skipped += rolls.length - rolled + (exhausted.length - deleted);
@@ -189,6 +167,6 @@ export async function sweep(now: Date, cleanupAfterHours: number, options: Sweep
     advanceSeries(now, cleanupAfterHours, batchSize, options),
   ]);
   const forgotten = new Date(now.getTime() - RETIRED_ROOMS_DAYS * 86_400_000);
-  await retried(() => db().$executeRaw`DELETE FROM retired_rooms WHERE retired_at < ${forgotten} LIMIT ${batchSize}`);
+  await retryWrite(() => db().$executeRaw`DELETE FROM retired_rooms WHERE retired_at < ${forgotten} LIMIT ${batchSize}`);
   return { ...series, deleted: deleted + series.deleted };
 }

@@ -72,7 +72,32 @@ describe("migrate", () => {
       expect(row.applied_steps_count).toBe(1);
     }
     const tables = await withConnection(c, (conn) => conn.query<{ t: string }[]>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY t"));
-    expect(tables.map((t) => t.t).sort()).toEqual(["_prisma_migrations", "conferences", "retired_rooms", "server_key"]);
+    expect(tables.map((t) => t.t).sort()).toEqual(["_planado_migration_lock", "_prisma_migrations", "conferences", "retired_rooms", "server_key"]);
+  });
+
+  it("lets one of two runners starting at once migrate, and the other find it done (the lock is a row, not GET_LOCK)", async () => {
+    const c = await emptyDatabase();
+    const migrations = readMigrations(migrationsDir);
+    const [first, second] = await Promise.all([withConnection(c, (conn) => migrate(conn, migrations)), withConnection(c, (conn) => migrate(conn, migrations))]);
+    expect([...first.applied, ...second.applied]).toEqual(migrations.map((m) => m.name));
+    expect([first.applied.length, second.applied.length].sort((a, b) => a - b)).toEqual([0, migrations.length]);
+    expect((await rowsOf(c)).map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
+    // Released afterwards.
+    expect(await withConnection(c, (conn) => conn.query("SELECT * FROM _planado_migration_lock"))).toEqual([]);
+  });
+
+  it("waits for a runner that holds the lock, and takes over a lock whose runner died", async () => {
+    const c = await emptyDatabase();
+    const migrations = readMigrations(migrationsDir);
+    await withConnection(c, (conn) => migrate(conn, migrations.slice(0, 1)));
+    // A runner that died an hour ago, mid-migration: its lease ran out.
+    await withConnection(c, (conn) => conn.query("INSERT INTO _planado_migration_lock VALUES (1, 'dead-runner', NOW(3) - INTERVAL 1 HOUR)"));
+    const result = await withConnection(c, (conn) => migrate(conn, migrations));
+    expect(result.applied).toEqual(migrations.slice(1).map((m) => m.name));
+    // A live runner's lock is respected: this one waits, and says so when it must give up.
+    await withConnection(c, (conn) => conn.query("INSERT INTO _planado_migration_lock VALUES (1, 'live-runner', NOW(3) + INTERVAL 1 HOUR)"));
+    const waited = withConnection(c, (conn) => migrate(conn, migrations, {}, { lockWaitSeconds: 1 }));
+    await expect(waited).rejects.toThrow(/Another migration kept the lock/);
   });
 
   it("is a no-op the second time", async () => {

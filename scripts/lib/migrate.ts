@@ -33,8 +33,20 @@ CREATE TABLE IF NOT EXISTS _prisma_migrations (
     applied_steps_count     INTEGER UNSIGNED NOT NULL DEFAULT 0
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
 
-const LOCK_NAME = "planado_migrate";
+/**
+ * The migration lock, a row in a table of its own. Not GET_LOCK(): on a Galera cluster that lock is
+ * one node's, and two servers starting at once against different nodes would both migrate. A row
+ * is the cluster's: of two runners inserting it on different nodes, Galera lets one commit and
+ * refuses the other (a deadlock error), and on one server the primary key does the same. A lock
+ * whose runner died is taken over once it expires; a runner renews it after each migration.
+ */
+const CREATE_LOCK_TABLE = `CREATE TABLE IF NOT EXISTS _planado_migration_lock (
+    id          TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+    holder      CHAR(36) NOT NULL,
+    expires_at  DATETIME(3) NOT NULL
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
 const LOCK_WAIT_SECONDS = 60;
+const LOCK_LEASE_MINUTES = 15;
 
 export function checksumOf(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -85,15 +97,11 @@ export interface MigrateResult {
  * runners at once wait for each other; a failure is recorded (unfinished, with its log) and stops
  * every later run until someone repairs the database and marks it rolled back.
  */
-export async function migrate(conn: Connection, migrations: Migration[], steps: DataSteps = {}): Promise<MigrateResult> {
-  const [lock] = await conn.query<{ locked: number | bigint | null }[]>("SELECT GET_LOCK(?, ?) AS locked", [
-    LOCK_NAME,
-    LOCK_WAIT_SECONDS,
-  ]);
-  if (Number(lock?.locked) !== 1) {
-    throw new MigrationError(`Another migration kept the lock for ${LOCK_WAIT_SECONDS} s; try again when it is done.`);
-  }
+export async function migrate(conn: Connection, migrations: Migration[], steps: DataSteps = {}, options: { lockWaitSeconds?: number } = {}): Promise<MigrateResult> {
+  const holder = await acquireLock(conn, options.lockWaitSeconds);
   try {
+    // On a cluster, read what every node wrote before deciding what is left to do.
+    await readYourClusterWrites(conn);
     await conn.query(CREATE_MIGRATIONS_TABLE);
     const rows = await conn.query<MigrationRow[]>(
       "SELECT migration_name, checksum, finished_at, rolled_back_at, started_at, logs FROM _prisma_migrations ORDER BY started_at",
@@ -126,10 +134,54 @@ export async function migrate(conn: Connection, migrations: Migration[], steps: 
       if (done.has(m.name)) continue;
       await applyOne(conn, m, steps[m.name]);
       applied.push(m.name);
+      await renewLock(conn, holder);
     }
     return { applied, warnings };
   } finally {
-    await conn.query("SELECT RELEASE_LOCK(?)", [LOCK_NAME]);
+    await conn.query("DELETE FROM _planado_migration_lock WHERE id = 1 AND holder = ?", [holder]);
+  }
+}
+
+/** A refused insert: the row is there (1062), or another node's insert won (1213, Galera). */
+function lockIsTaken(error: unknown): boolean {
+  const errno = (error as { errno?: unknown }).errno;
+  return errno === 1062 || errno === 1213;
+}
+
+/** Takes the lock, waiting up to LOCK_WAIT_SECONDS for another runner; returns this runner's token. */
+async function acquireLock(conn: Connection, waitSeconds = LOCK_WAIT_SECONDS): Promise<string> {
+  await conn.query(CREATE_LOCK_TABLE);
+  const holder = randomUUID();
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    // A lock whose runner died (and so stopped renewing it) is free again once it expires.
+    await conn.query("DELETE FROM _planado_migration_lock WHERE id = 1 AND expires_at < NOW(3)");
+    try {
+      await conn.query(`INSERT INTO _planado_migration_lock (id, holder, expires_at) VALUES (1, ?, NOW(3) + INTERVAL ${LOCK_LEASE_MINUTES} MINUTE)`, [holder]);
+      return holder;
+    } catch (error) {
+      if (!lockIsTaken(error)) throw error;
+    }
+    if (Date.now() > deadline) throw new MigrationError(`Another migration kept the lock for ${waitSeconds} s; try again when it is done.`);
+    await new Promise((done) => setTimeout(done, 200 + Math.random() * 300));
+  }
+}
+
+async function renewLock(conn: Connection, holder: string): Promise<void> {
+  await conn.query(`UPDATE _planado_migration_lock SET expires_at = NOW(3) + INTERVAL ${LOCK_LEASE_MINUTES} MINUTE WHERE id = 1 AND holder = ?`, [holder]);
+}
+
+/**
+ * On a Galera node, make this connection's reads wait until the node has applied every write the
+ * cluster committed (wsrep_sync_wait): the runner that held the lock before may have migrated
+ * through another node. Elsewhere (no such variable, or a server without Galera) nothing changes.
+ */
+async function readYourClusterWrites(conn: Connection): Promise<void> {
+  try {
+    const [row] = await conn.query<{ on: unknown }[]>("SELECT @@wsrep_on AS `on`");
+    if (Number(row?.on) === 1 || row?.on === "ON") await conn.query("SET SESSION wsrep_sync_wait = 1");
+  } catch {
+    // Not MariaDB with Galera support: nothing to wait for.
   }
 }
 

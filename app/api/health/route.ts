@@ -1,4 +1,5 @@
 import { pingDatabase } from "@/lib/db";
+import { retriedWrites } from "@/lib/write-retry";
 
 // Always ask the database; never answer from a cache.
 export const dynamic = "force-dynamic";
@@ -6,7 +7,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await pingDatabase();
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+    // retriedWrites: writes this process ran again after a deadlock or a Galera conflict (a count
+    // only: nothing about whose or which).
+    return Response.json({ status: "ok", retriedWrites: retriedWrites() }, { headers: { "Cache-Control": "no-store" } });
   } catch {
     // Say what is wrong without internal details (hosts, user names, driver messages).
     return Response.json(

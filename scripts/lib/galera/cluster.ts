@@ -17,7 +17,7 @@ import { join } from "node:path";
 import mariadb from "mariadb";
 import type { Connection } from "mariadb";
 import type { DatabaseCoordinates } from "../../../lib/database-url";
-import { findProgram, freePort } from "../database-server";
+import { findProgram, freePort, isAlive } from "../database-server";
 
 export const GALERA_FOLDER_PREFIX = "planado-galera-";
 const GALERA_PROVIDER = "/usr/lib/galera/libgalera_smm.so";
@@ -81,14 +81,6 @@ function tryKill(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function tail(file: string, lines = 15): string {
   if (!existsSync(file)) return "(no log yet)";

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { isWriteConflict, retriedWrites, retryWrite } from "./write-retry";
+
+/** An error shaped as Prisma's driver-adapter errors are, with the database's own number. */
+function databaseError(code: number): Error {
+  return Object.assign(new Error("refused"), {
+    name: "PrismaClientKnownRequestError",
+    code: "P2010",
+    meta: { driverAdapterError: { cause: { originalCode: String(code) } } },
+  });
+}
+
+const noWait = () => Promise.resolve();
+
+describe("retryWrite", () => {
+  it("runs a write again while the database refuses it as a conflict (deadlock, Galera certification)", async () => {
+    const before = retriedWrites();
+    let calls = 0;
+    const result = await retryWrite(
+      async () => {
+        calls++;
+        if (calls < 3) throw databaseError(1213);
+        return "saved";
+      },
+      { sleep: noWait },
+    );
+    expect(result).toBe("saved");
+    expect(calls).toBe(3);
+    expect(retriedWrites() - before).toBe(2);
+  });
+
+  it("gives up after its attempts, with the database's error", async () => {
+    let calls = 0;
+    const failing = retryWrite(
+      async () => {
+        calls++;
+        throw databaseError(1205);
+      },
+      { attempts: 4, sleep: noWait },
+    );
+    await expect(failing).rejects.toThrow("refused");
+    expect(calls).toBe(4);
+  });
+
+  it("does not retry any other error", async () => {
+    let calls = 0;
+    const failing = retryWrite(
+      async () => {
+        calls++;
+        throw databaseError(1062);
+      },
+      { sleep: noWait },
+    );
+    await expect(failing).rejects.toThrow();
+    expect(calls).toBe(1);
+    expect(isWriteConflict(new Error("x"))).toBe(false);
+    expect(isWriteConflict(Object.assign(new Error("x"), { name: "PrismaClientKnownRequestError", code: "P2034" }))).toBe(true);
+  });
+
+  it("waits a random, growing time between tries", async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await retryWrite(
+      async () => {
+        if (++calls < 5) throw databaseError(1213);
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(waits).toHaveLength(4);
+    waits.forEach((ms, i) => expect(ms).toBeLessThanOrEqual(10 * 2 ** (i + 1)));
+  });
+});
