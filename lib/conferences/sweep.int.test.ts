@@ -101,9 +101,13 @@ describe("sweep", () => {
   it("never deletes or rolls anything twice when several sweeps run at once", async () => {
     await clear();
     const series = await Promise.all(Array.from({ length: 150 }, () => createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 5))));
-    await Promise.all(Array.from({ length: 150 }, () => createConference(schedule("2026-12-01T09:00", "UTC"))));
+    const oneOffs = await Promise.all(Array.from({ length: 150 }, () => createConference(schedule("2026-12-01T09:00", "UTC"))));
     const now = new Date("2026-12-02T08:30:00Z");
     const results = await Promise.all([1, 2, 3, 4].map(() => sweep(now, H, { batchSize: 40 })));
+    // Every one-off deleted had its room retired first, whichever sweep deleted it (each sweep's
+    // "next 40 due rows" is a different set while the others delete).
+    const retired = await db().retiredRoom.count({ where: { roomHash: { in: oneOffs.map((c) => hashId(c.roomId)) } } });
+    expect(retired).toBe(150);
     const total = results.reduce((a, r) => ({ deleted: a.deleted + r.deleted, rolled: a.rolled + r.rolled }), { deleted: 0, rolled: 0 });
     expect(total).toEqual({ deleted: 150, rolled: 150 });
     const rows = await db().conference.findMany({ where: { adminHash: { in: series.map((s) => hashId(s.adminId)) } } });

@@ -69,20 +69,29 @@ export interface SweepOptions {
   beforeWrite?: () => Promise<void>;
 }
 
-/** Deletes what is over with nothing left to come, batch by batch; their rooms are retired first. */
+/**
+ * Deletes what is over with nothing left to come, batch by batch; their rooms are retired first.
+ * The batch is read once and both writes name its rows: with several sweeps at once (other
+ * servers), "the next N due rows" is not the same set twice, and a row must never be deleted
+ * without its room retired.
+ */
 async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promise<number> {
   let deleted = 0;
   for (;;) {
+    const batch = await db().$queryRaw<{ id: number; room_hash: Uint8Array<ArrayBuffer> }[]>`
+      SELECT id, room_hash FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`;
+    if (batch.length === 0) return deleted;
     // (A room retired here whose conference an edit saves meanwhile stays its room: a live room wins.)
-    await retryWrite(
-      () => db().$executeRaw`INSERT IGNORE INTO retired_rooms (room_hash, retired_at)
-        SELECT room_hash, ${now} FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
+    await retireRooms(
+      batch.map((row) => row.room_hash),
+      now,
     );
-    const count = await retryWrite(
-      () => db().$executeRaw`DELETE FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`,
+    const ids = Prisma.join(batch.map((row) => row.id));
+    // Still over with nothing left (an edit may have given it a new start meanwhile).
+    deleted += await retryWrite(
+      () => db().$executeRaw`DELETE FROM conferences WHERE id IN (${ids}) AND starts_at <= ${cutoff} AND remaining_occurrences = 0`,
     );
-    deleted += count;
-    if (count < batchSize) return deleted;
+    if (batch.length < batchSize) return deleted;
   }
 }
 
