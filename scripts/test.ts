@@ -2,7 +2,7 @@
  * `npm test`: every check, in order, then one line `N passed, N failed` summing them all.
  *   type check (1) · lint (1) · Vitest unit + integration (each test) · Playwright (each test)
  * Finds or starts a database server for the integration and end-to-end tests, installs Debian's
- * Chromium and nginx when they are missing (as root), and builds the app into .next-test when its sources changed.
+ * Chromium, nginx, haproxy and galera-4 when they are missing (as root), and builds the app into .next-test when its sources changed.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -113,6 +113,10 @@ async function main() {
     const chromium = ensureDebianProgram("chromium", [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
     // The reverse-proxy test runs the nginx configuration we ship (deploy/nginx.conf).
     const nginx = ensureDebianProgram("nginx", [process.env.NGINX_PATH, "/usr/sbin/nginx"]);
+    // The cluster tests (e2e/cluster/) run a three-node Galera cluster behind haproxy; SST by rsync.
+    const cluster = ["galera-4", "haproxy", "rsync"].every((name) =>
+      ensureDebianProgram(name, [{ "galera-4": "/usr/lib/galera/libgalera_smm.so", haproxy: "/usr/sbin/haproxy", rsync: "/usr/bin/rsync" }[name]]),
+    );
     let built = false;
     try {
       ensureBuild(".next-test", log);
@@ -120,7 +124,7 @@ async function main() {
     } catch (error) {
       log((error as Error).message);
     }
-    if (!chromium || !nginx || !built || !server) {
+    if (!chromium || !nginx || !cluster || !built || !server) {
       results.push({ name: "playwright", passed: 0, failed: 1, note: "could not start" });
     } else {
       log("end-to-end tests (Playwright, Chromium) …");
