@@ -34,7 +34,7 @@ describe("retryWrite", () => {
     const failing = retryWrite(
       async () => {
         calls++;
-        throw databaseError(1205);
+        throw databaseError(1213);
       },
       { attempts: 4, sleep: noWait },
     );
@@ -53,6 +53,18 @@ describe("retryWrite", () => {
     );
     await expect(failing).rejects.toThrow();
     expect(calls).toBe(1);
+    // A lock wait timeout has waited 50 s already: the request fails rather than wait again.
+    let waits = 0;
+    await expect(
+      retryWrite(
+        async () => {
+          waits++;
+          throw databaseError(1205);
+        },
+        { sleep: noWait },
+      ),
+    ).rejects.toThrow();
+    expect(waits).toBe(1);
     expect(isWriteConflict(new Error("x"))).toBe(false);
     expect(isWriteConflict(Object.assign(new Error("x"), { name: "PrismaClientKnownRequestError", code: "P2034" }))).toBe(true);
   });

@@ -2,7 +2,7 @@
  * Writes the database refused for a moment, tried again. MariaDB answers 1213 (deadlock) when two
  * writers lock rows in a different order, and a Galera cluster answers 1213 when writes to the same
  * rows on two nodes meet at commit: it keeps the first and aborts the other, which must be retried.
- * 1205 (lock wait timeout) is the same story, slower. Prisma may say P2034 for either.
+ * Prisma may say P2034.
  *
  * Only for writes that are safe to run again: every write Planado retries is conditional (on the
  * revision it read) or idempotent, and a refused commit wrote nothing.
@@ -10,7 +10,9 @@
 import { databaseErrorCode, prismaErrorCode } from "./database-errors";
 import { processWide } from "./process-wide";
 
-const CONFLICT_CODES = new Set(["1213", "1205"]);
+// Not 1205 (lock wait timeout): after innodb_lock_wait_timeout (50 s) the request has waited long
+// enough; it fails (a 503 for a page) instead of waiting that long again.
+const CONFLICT_CODES = new Set(["1213"]);
 
 export function isWriteConflict(error: unknown): boolean {
   return CONFLICT_CODES.has(databaseErrorCode(error) ?? "") || prismaErrorCode(error) === "P2034";

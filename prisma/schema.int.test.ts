@@ -98,12 +98,12 @@ async function actualShape(c: DatabaseCoordinates): Promise<Shape> {
     const columns = await conn.query<ColumnRow[]>(
       `SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION,
               IS_NULLABLE, COLUMN_DEFAULT, EXTRA
-         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> '_prisma_migrations'
+         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('_prisma_migrations', '_planado_migration_lock')
         ORDER BY TABLE_NAME, ORDINAL_POSITION`,
     );
     const stats = await conn.query<{ TABLE_NAME: string; INDEX_NAME: string; NON_UNIQUE: bigint | number; COLUMN_NAME: string }[]>(
       `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> '_prisma_migrations' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('_prisma_migrations', '_planado_migration_lock') ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
     );
     const shape: Shape = {};
     for (const col of columns) {

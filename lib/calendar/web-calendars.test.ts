@@ -67,6 +67,9 @@ describe("webCalendarLinks", () => {
       [links.outlook, OUTLOOK_COM],
       [links.office, MICROSOFT_365],
     ] as const) {
+      // Spaces as %20, and the invitation link's own "+" and "&" encoded: Outlook reads "+" as itself.
+      expect(link).not.toContain("+");
+      expect(link).toContain("subject=Team%20sync");
       const { address, fields } = read(link!);
       expect(address).toBe(host);
       expect(fields).toEqual({

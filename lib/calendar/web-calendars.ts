@@ -50,7 +50,7 @@ export function webCalendarLinks(event: CalendarEvent, invitationUrl: string, t:
   if (rule) google.set("recur", `RRULE:${rule}`);
   const links: WebCalendarLinks = { google: `${GOOGLE_CALENDAR}?${google}` };
   if (rule) return links;
-  const outlook = new URLSearchParams({
+  const outlook = percentEncoded({
     path: "/calendar/action/compose",
     rru: "addevent",
     subject: event.name,
@@ -59,4 +59,14 @@ export function webCalendarLinks(event: CalendarEvent, invitationUrl: string, t:
     body: description,
   });
   return { ...links, outlook: `${OUTLOOK_COM}?${outlook}`, office: `${MICROSOFT_365}?${outlook}` };
+}
+
+/**
+ * A query with every value percent-encoded, a space as %20: Outlook's compose page shows a "+" (the
+ * form encoding URLSearchParams writes) as a plus, and would break the invitation link's own query.
+ */
+function percentEncoded(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join("&");
 }

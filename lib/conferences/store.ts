@@ -9,7 +9,7 @@
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { OtherSecretError, prismaErrorCode } from "../database-errors";
+import { databaseErrorCode, OtherSecretError, prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
 import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
@@ -196,8 +196,12 @@ export async function deleteConference(adminId: string): Promise<string | undefi
     if (!row) return undefined;
     // Retired first (see replaceSchedule): if the delete then fails, the room is still the conference's.
     await retireRooms([row.roomHash], new Date());
-    const { count } = await db().conference.deleteMany({ where: { adminHash } });
-    return count === 1 ? invitationIdOf(keys, row, adminId) : undefined;
+    // Only the row whose room was just retired: if an edit gave it a new room meanwhile, go round
+    // again (the new room is retired too) rather than delete a room nobody retired.
+    const { count } = await db().conference.deleteMany({ where: { adminHash, roomHash: row.roomHash } });
+    if (count === 1) return invitationIdOf(keys, row, adminId);
+    if (await db().conference.findUnique({ where: { adminHash }, select: { id: true } })) throw roomChanged();
+    return undefined;
   });
 }
 
@@ -290,7 +294,13 @@ export async function catchUpWithCluster(): Promise<void> {
   cluster.known ??= db()
     .$queryRaw<{ on: unknown }[]>`SELECT @@wsrep_on AS \`on\``
     .then(([row]) => row?.on === 1 || row?.on === 1n || row?.on === "ON")
-    .catch(() => false);
+    .catch((error: unknown) => {
+      // No such variable (MySQL, or MariaDB without Galera): not a cluster. Any other failure (a busy
+      // pool, a node still joining) says nothing: ask again next time.
+      if (databaseErrorCode(error) === "1193") return false;
+      cluster.known = undefined;
+      throw error;
+    });
   if (!(await cluster.known)) return;
   await db().$queryRaw`SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1`;
 }
@@ -301,4 +311,9 @@ async function onceCaughtUp<T>(read: () => Promise<T | null>): Promise<T | null>
   if (found !== null) return found;
   await catchUpWithCluster();
   return read();
+}
+
+/** The conference got a new room between the delete's read and its write: a conflict, retried. */
+function roomChanged(): Error {
+  return Object.assign(new Error("The room changed during the delete."), { name: "PrismaClientKnownRequestError", code: "P2034" });
 }

@@ -138,7 +138,9 @@ export async function migrate(conn: Connection, migrations: Migration[], steps: 
     }
     return { applied, warnings };
   } finally {
-    await conn.query("DELETE FROM _planado_migration_lock WHERE id = 1 AND holder = ?", [holder]);
+    // Released; if the connection is gone, the lease runs out by itself, and the error that ended
+    // the run is the one to report.
+    await conn.query("DELETE FROM _planado_migration_lock WHERE id = 1 AND holder = ?", [holder]).catch(() => undefined);
   }
 }
 
@@ -168,7 +170,12 @@ async function acquireLock(conn: Connection, waitSeconds = LOCK_WAIT_SECONDS): P
 }
 
 async function renewLock(conn: Connection, holder: string): Promise<void> {
-  await conn.query(`UPDATE _planado_migration_lock SET expires_at = NOW(3) + INTERVAL ${LOCK_LEASE_MINUTES} MINUTE WHERE id = 1 AND holder = ?`, [holder]);
+  const result = await conn.query<{ affectedRows: number }>(
+    `UPDATE _planado_migration_lock SET expires_at = NOW(3) + INTERVAL ${LOCK_LEASE_MINUTES} MINUTE WHERE id = 1 AND holder = ?`,
+    [holder],
+  );
+  // Taken over (this run outlived its lease): another runner migrates now; stop rather than race it.
+  if (result.affectedRows !== 1) throw new MigrationError(`This migration run lost its lock after ${LOCK_LEASE_MINUTES} minutes; another run took over.`);
 }
 
 /**

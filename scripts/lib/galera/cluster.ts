@@ -577,7 +577,8 @@ listen galera
     balance first
     option mysql-check user ${HEALTH_CHECK_USER} post-41
     # Cut the sessions of a node marked down, so clients reconnect (to the next node) at once.
-    default-server check inter 500 fall 2 rise 2 on-marked-down shutdown-sessions
+    # …and when node1 is back, cut the backup's sessions: one writer again, every connection on it.
+    default-server check inter 500 fall 2 rise 2 on-marked-down shutdown-sessions on-marked-up shutdown-backup-sessions
 ${servers}
 `;
 }
