@@ -87,6 +87,9 @@ export default defineConfig({
   reporter: [["list"]],
   globalSetup: "./e2e/support/global-setup.ts",
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
+  // Two cores run the servers, the browsers and (last) a database cluster: a page may take a few
+  // seconds more than on a developer's machine. Waits end as soon as the page is there.
+  expect: { timeout: 10_000 },
   projects: [
     // Browsers in zones other than the organizers' and the server's, to catch zone mix-ups.
     // Every language's pages are checked at desktop width; on a phone, French and Arabic (and the wait
