@@ -9,7 +9,7 @@
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { databaseErrorCode, OtherSecretError, prismaErrorCode } from "../database-errors";
+import { OtherSecretError, prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
 import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
@@ -17,6 +17,7 @@ import type { Keys } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
 import { processWide } from "../process-wide";
 import { retryWrite } from "../write-retry";
+import { catchUpWithCluster, onceCaughtUp } from "./cluster-reads";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { roomChangesWith } from "./conference";
@@ -280,37 +281,6 @@ export async function claimKeyFingerprint(fingerprint: string): Promise<"matches
   await catchUpWithCluster();
   const stored = await db().serverKey.findUnique({ where: { id: 1 } });
   return stored?.fingerprint === fingerprint ? "matches" : "differs";
-}
-
-/**
- * On a Galera cluster, a node applies other nodes' writes a moment after they commit: a booking just
- * made through another server may not be here yet. Before a read that must see every acknowledged
- * write (an edit's revision, an id not found), wait until this node has applied everything the
- * cluster committed so far (wsrep_sync_wait). Once per process we learn whether this is a cluster
- * at all; on a single server this costs nothing.
- */
-export async function catchUpWithCluster(): Promise<void> {
-  const cluster = processWide("planadoGaleraCheck", () => ({ known: undefined as Promise<boolean> | undefined }));
-  cluster.known ??= db()
-    .$queryRaw<{ on: unknown }[]>`SELECT @@wsrep_on AS \`on\``
-    .then(([row]) => row?.on === 1 || row?.on === 1n || row?.on === "ON")
-    .catch((error: unknown) => {
-      // No such variable (MySQL, or MariaDB without Galera): not a cluster. Any other failure (a busy
-      // pool, a node still joining) says nothing: ask again next time.
-      if (databaseErrorCode(error) === "1193") return false;
-      cluster.known = undefined;
-      throw error;
-    });
-  if (!(await cluster.known)) return;
-  await db().$queryRaw`SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1`;
-}
-
-/** A read that finds nothing is tried once more after catching up with the cluster (see above). */
-async function onceCaughtUp<T>(read: () => Promise<T | null>): Promise<T | null> {
-  const found = await read();
-  if (found !== null) return found;
-  await catchUpWithCluster();
-  return read();
 }
 
 /** The conference got a new room between the delete's read and its write: a conflict, retried. */

@@ -16,6 +16,7 @@ import type { DatabaseCoordinates } from "../../lib/database-url";
 import { dataSteps } from "./data-steps";
 import { migrate, readMigrations } from "./migrate";
 import type { MigrateResult } from "./migrate";
+import { findProgram, isAlive } from "./programs";
 
 export const projectDir = resolve(import.meta.dirname, "../..");
 export const migrationsDir = join(projectDir, "prisma/migrations");
@@ -102,13 +103,6 @@ export async function migrateDatabase(c: DatabaseCoordinates, options: { mayCrea
 // ---------------------------------------------------------------------------------------------
 // The private MariaDB instance
 
-const BINARY_DIRS = ["/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin"];
-
-export function findProgram(name: string, pathEnv = process.env.PATH ?? ""): string | undefined {
-  const dirs = [...pathEnv.split(":").filter(Boolean), ...BINARY_DIRS];
-  return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
-}
-
 interface PrivateState {
   port: number;
   user: string;
@@ -139,15 +133,6 @@ function readPid(dir: string): number | undefined {
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

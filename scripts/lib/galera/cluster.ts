@@ -17,7 +17,8 @@ import { join } from "node:path";
 import mariadb from "mariadb";
 import type { Connection } from "mariadb";
 import type { DatabaseCoordinates } from "../../../lib/database-url";
-import { findProgram, freePort, isAlive } from "../database-server";
+import { freePort } from "../database-server";
+import { findProgram, isAlive } from "../programs";
 
 export const GALERA_FOLDER_PREFIX = "planado-galera-";
 const GALERA_PROVIDER = "/usr/lib/galera/libgalera_smm.so";
