@@ -10,14 +10,14 @@
 //  - and nudges the background cleanup sweep, never waiting for it.
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
-import { pokeBackgroundSweep } from "./lib/conferences/background-sweep";
+import { pokeBackgroundSweep } from "./lib/cleanup/background";
 import { toResponse } from "./lib/http/answer";
 import { LOCALE_EXPLICIT_HEADER, LOCALE_HEADER, localeOfRequest, PATH_HEADER } from "./lib/i18n/locales";
 import { decodePathSegment, requestClient } from "./lib/request";
 import { refusal } from "./lib/security/answers";
 import { shouldShedLoad } from "./lib/security/availability";
 import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY } from "./lib/security/csp";
-import { findByAdminId } from "./lib/conferences";
+import { findForAdmin } from "./lib/conferences/operations";
 import { lookUpForVisitor, missAllowed } from "./lib/security/misses";
 
 /** Paths that look ids up and need the database. */
@@ -30,7 +30,7 @@ async function refusedMiss(path: string, client: string): Promise<number | undef
   const admin = ADMIN.exec(path);
   if (!admin || missAllowed(client).allowed) return undefined;
   try {
-    const lookUp = await lookUpForVisitor(client, () => findByAdminId(decodePathSegment(admin[1]!)));
+    const lookUp = await lookUpForVisitor(client, () => findForAdmin(decodePathSegment(admin[1]!)));
     return lookUp.status === "refused" ? lookUp.retryAfterSeconds : undefined;
   } catch {
     return undefined; // the database failed: the page will try and answer properly

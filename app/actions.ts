@@ -6,7 +6,7 @@
  */
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { bookFromForm, editFromForm, remove } from "@/lib/conferences";
+import { book, edit, remove } from "@/lib/conferences/operations";
 import { readBookingForm } from "@/lib/conferences/booking-form";
 import type { Translate } from "@/lib/i18n/translate";
 import { requestClient } from "@/lib/request";
@@ -55,12 +55,12 @@ export async function bookConference(previous: FormState, formData: FormData): P
   if (limited) return { errors: {}, message: limited, values, attempt };
   let outcome;
   try {
-    outcome = await bookFromForm(values, intent, new Date(), t);
+    outcome = await book({ from: "form", values, intent }, new Date(), t);
   } catch (error) {
     logFailure("booking", error);
     return { errors: {}, message: t("actions.unavailable"), values, attempt };
   }
-  if (!outcome.ok) return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
+  if (outcome.status === "invalid") return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
   redirect(await adminPath(outcome.conference.adminId, outcome.booking.name, "booked"));
 }
 
@@ -79,16 +79,16 @@ export async function editConference(previous: FormState, formData: FormData): P
   try {
     // An admin id that does not exist counts as a miss, like any other look-up of one.
     outcome = await visitorLookUp(async () => {
-      const result = await editFromForm(adminId, revision, values, new Date(), t);
-      return "status" in result && result.status === "not-found" ? undefined : result;
+      const result = await edit(adminId, revision, { from: "form", values }, new Date(), t);
+      return result.status === "not-found" ? undefined : result;
     });
   } catch (error) {
     logFailure("edit", error);
     return { errors: {}, message: t("actions.unavailable"), values, attempt };
   }
   if (!outcome) return { errors: {}, message: t("actions.gone"), attempt };
-  if (outcome.ok) redirect(await adminPath(adminId, outcome.booking.name, "updated"));
-  if ("errors" in outcome) return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
+  if (outcome.status === "saved") redirect(await adminPath(adminId, outcome.booking.name, "updated"));
+  if (outcome.status === "invalid") return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
   // Someone changed it meanwhile: show the page afresh, with the current schedule and a notice.
   redirect(await adminPath(adminId, values.name, "conflict"));
 }

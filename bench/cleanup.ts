@@ -26,7 +26,7 @@ export interface SweepFigure {
 export async function benchCleanup(database: DatabaseCoordinates, options: { sizes: number[]; due: number }): Promise<SweepFigure[]> {
   // The sweep runs in this process, against the benchmark database.
   process.env.DATABASE_URL = formatDatabaseUrl(database);
-  const { sweep } = await import("../lib/conferences/sweep");
+  const { sweep } = await import("../lib/cleanup/run");
   const figures: SweepFigure[] = [];
   for (const size of options.sizes) {
     const now = new Date();

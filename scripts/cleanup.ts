@@ -3,8 +3,8 @@
  *   npm run cleanup                 sweep now
  *   npm run cleanup -- --now ISO    sweep as if it were that moment (for testing; never in production)
  */
-import { OTHER_SECRET, sameSecretAsDatabase } from "../lib/conferences";
-import { sweep } from "../lib/conferences/sweep";
+import { OTHER_SECRET, sameSecretAsDatabase } from "../lib/conferences/operations";
+import { sweep } from "../lib/cleanup/run";
 import { db } from "../lib/db";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
 

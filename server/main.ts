@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import next from "next";
-import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences";
+import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences/operations";
 import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";

@@ -22,7 +22,7 @@ Object.assign(process.env, {
   TRUSTED_PROXIES: "",
 });
 
-const { book, remove } = await import("@/lib/conferences");
+const { book, remove } = await import("@/lib/conferences/operations");
 const { db } = await import("@/lib/db");
 const { calendarLinks } = await import("@/lib/calendar");
 const { invitationUrl } = await import("@/lib/conferences/links");
@@ -55,8 +55,8 @@ function visit(path: string, headers: Record<string, string> = {}, at = now) {
 const text = (body: string | Uint8Array | undefined) => (typeof body === "string" ? body : Buffer.from(body ?? new Uint8Array()).toString("utf8"));
 
 async function bookAt(start: string, extra: Record<string, unknown> = {}) {
-  const outcome = await book({ name: "Choir", start, timeZone: "Europe/Berlin", ...extra }, now);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  const outcome = await book({ from: "api", body: { name: "Choir", start, timeZone: "Europe/Berlin", ...extra } }, now);
+  if (outcome.status !== "saved") throw new Error(JSON.stringify(outcome.errors));
   return outcome.conference;
 }
 

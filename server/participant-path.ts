@@ -6,7 +6,7 @@
  * adds what Next's proxy and config do for the other routes: the miss limit, the 503 while the
  * database is down, the security headers, the language, the nudge of the cleanup sweep.
  */
-import { readInvitation } from "@/lib/api/handlers";
+import { readInvitationByApi } from "@/lib/api/handlers";
 import { apiContext } from "@/lib/api/context";
 import { secretFromConfig } from "@/lib/calendar";
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
@@ -14,8 +14,8 @@ import type { CalendarErrorReason } from "@/lib/calendar/answers";
 import { buildFeed } from "@/lib/calendar/build";
 import { calendarEventOf, verifyFeed } from "@/lib/calendar/event";
 import { eventUid } from "@/lib/calendar/signing";
-import { lookUpInvitation } from "@/lib/conferences";
-import { pokeBackgroundSweep } from "@/lib/conferences/background-sweep";
+import { lookUpInvitation } from "@/lib/conferences/operations";
+import { pokeBackgroundSweep } from "@/lib/cleanup/background";
 import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
 import type { Entry } from "@/lib/conferences/entry";
 import { invitationUrl, nameIfSigned, signedName } from "@/lib/conferences/links";
@@ -162,7 +162,7 @@ async function continueToRoom(visit: Visit, id: string): Promise<Answer> {
 
 /** GET /api/v1/invitations/<id>: the same endpoint as Next's other API routes use (lib/api). */
 function invitationStatus(visit: Visit, id: string): Promise<Answer> {
-  return readInvitation(id, { ...apiContext(visit.headers, visit.now), client: visit.client });
+  return readInvitationByApi(id, { ...apiContext(visit.headers, visit.now), client: visit.client });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DEFAULT_OCCURRENCES, presetOf } from "@/lib/conferences/booking-form";
 import type { BookingFormValues } from "@/lib/conferences/booking-form";
-import type { Conference } from "@/lib/conferences";
+import type { Conference } from "@/lib/conferences/conference";
 import { toLocal } from "@/lib/time/zoned";
 
 /** The booking form's starting values: the next full hour of the default zone's clock. */

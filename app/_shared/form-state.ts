@@ -1,5 +1,5 @@
 import type { BookingFormValues } from "@/lib/conferences/booking-form";
-import type { FieldErrors } from "@/lib/conferences";
+import type { FieldErrors } from "@/lib/conferences/schema";
 
 /** What a form's server action answers, for useActionState (and for the page without JavaScript). */
 export interface FormState {

@@ -8,8 +8,8 @@ import { isDatabaseError } from "../database-errors";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
-import { book, findByAdminId, lookUpInvitation, remove, saveSchedule } from "../conferences";
-import { bookingSchema, validateBooking } from "../conferences/schema";
+import { book, edit, findForAdmin, lookUpInvitation, remove } from "../conferences/operations";
+import { bookingSchema } from "../conferences/schema";
 import { invitationEntry } from "../conferences/entry";
 import { roomAccess } from "../jitsi/access";
 import { nameFromLink } from "../conferences/name";
@@ -34,16 +34,16 @@ export interface ApiContext {
 }
 
 /** Reads: API look-ups per client per minute. Writes share one limit with the forms (../security/writes.ts). */
-function lookupLimiter(): RateLimiter {
+function lookUpLimiter(): RateLimiter {
   return processWide("planadoApiLookups", () => new RateLimiter({ max: getConfig().API_LOOKUP_LIMIT_PER_MINUTE, windowMs: 60_000 }));
 }
 
-type Kind = "write" | "lookup";
+type Kind = "write" | "look-up";
 
 /** Rate limit, CORS and failures around an endpoint. */
 async function endpoint(ctx: ApiContext, kind: Kind, handle: () => Promise<Answer>): Promise<Answer> {
   const cors = corsHeaders(ctx.origin, getConfig().API_CORS_ORIGINS);
-  const verdict = kind === "write" ? takeWrite(ctx.client) : lookupLimiter().take(ctx.client);
+  const verdict = kind === "write" ? takeWrite(ctx.client) : lookUpLimiter().take(ctx.client);
   if (!verdict.allowed) return withHeaders(rateLimited(verdict.retryAfterSeconds, ctx.t), cors);
   try {
     return withHeaders(await handle(), cors);
@@ -78,29 +78,29 @@ async function readObjectBody(
   request: Request,
   known: string[],
   t: Translate,
-): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; answer: Answer }> {
+): Promise<{ status: "read"; value: Record<string, unknown> } | { status: "refused"; answer: Answer }> {
   const body = await readJsonBody(request, t);
-  if (!body.ok) return body;
-  if (!isObject(body.value)) return { ok: false, answer: problemAnswer("validation", { errors: { body: [t("errors.notAnObject")] }, t }) };
+  if (body.status === "refused") return body;
+  if (!isObject(body.value)) return { status: "refused", answer: problemAnswer("validation", { errors: { body: [t("errors.notAnObject")] }, t }) };
   const unknown = unknownFields(body.value, known, t);
-  if (unknown) return { ok: false, answer: problemAnswer("validation", { errors: unknown, t }) };
-  return { ok: true, value: body.value };
+  if (unknown) return { status: "refused", answer: problemAnswer("validation", { errors: unknown, t }) };
+  return { status: "read", value: body.value };
 }
 
-export function createConference(request: Request, ctx: ApiContext): Promise<Answer> {
+export function bookByApi(request: Request, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "write", async () => {
     const body = await readObjectBody(request, Object.keys(bookingSchema.shape), ctx.t);
-    if (!body.ok) return body.answer;
-    const outcome = await book(body.value, ctx.now, ctx.t);
-    if (!outcome.ok) return problemAnswer("validation", { errors: outcome.errors, t: ctx.t });
+    if (body.status === "refused") return body.answer;
+    const outcome = await book({ from: "api", body: body.value }, ctx.now, ctx.t);
+    if (outcome.status === "invalid") return problemAnswer("validation", { errors: outcome.errors, t: ctx.t });
     const resource = conferenceResource(outcome.conference, ctx.baseUrl, outcome.booking.name);
     return json(resource, 201, { Location: resource.links.self, ETag: etag(resource.revision) });
   });
 }
 
-export function readConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
-  return endpoint(ctx, "lookup", async () => {
-    const found = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
+export function readByApi(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "look-up", async () => {
+    const found = await lookUpForVisitor(ctx.client, () => findForAdmin(adminId));
     if (found.status !== "found") return missed(found, ctx.t);
     const conference = found.value;
     const name = nameFromLink(new URL(request.url).searchParams.get("name") ?? undefined);
@@ -109,49 +109,32 @@ export function readConference(request: Request, adminId: string, ctx: ApiContex
 }
 
 /**
- * Changes start, zone, duration or repetition; the fields left out keep their values (a new zone
- * alone keeps the wall-clock start). If-Match with the ETag makes it safe against a change made in
- * between: 412 when the revision moved on.
+ * Changes start, zone, duration or repetition; the fields left out keep their values (see
+ * mergeChanges). If-Match with the ETag makes it safe against a change made in between: 412 when the
+ * revision moved on; without it, 409 when a change came in while this one was saved.
  */
-export function patchConference(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
+export function editByApi(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "write", async () => {
     const body = await readObjectBody(request, Object.keys(patchSchema.shape), ctx.t);
-    if (!body.ok) return body.answer;
+    if (body.status === "refused") return body.answer;
     const changes = body.value;
-
     const expected = ifMatchRevision(request);
     if (expected === null) return problemAnswer("precondition-failed", { t: ctx.t });
-    const found = await lookUpForVisitor(ctx.client, () => findByAdminId(adminId));
-    if (found.status !== "found") return missed(found, ctx.t);
-    const current = found.value;
-    if (expected !== undefined && expected !== current.revision) return problemAnswer("precondition-failed", { t: ctx.t });
-
-    // (Validation needs a name; one that was not sent is not changed, and the answer carries none.)
-    const name = typeof changes.name === "string" ? changes.name : ctx.t("form.instantName");
-    const merged = {
-      name,
-      start: changes.start ?? current.localStart,
-      timeZone: changes.timeZone ?? current.timeZone,
-      durationMinutes: changes.durationMinutes ?? current.durationMinutes,
-      repeat:
-        changes.repeat === undefined
-          ? current.repeat && { ...current.repeat, count: current.remainingOccurrences + 1 }
-          : changes.repeat,
-    };
-    const validation = validateBooking(merged, { now: ctx.now, unchangedStart: current.startsAt, t: ctx.t });
-    if (!validation.ok) {
-      const errors = "name" in changes ? validation.errors : Object.fromEntries(Object.entries(validation.errors).filter(([k]) => k !== "name"));
-      return problemAnswer("validation", { errors, t: ctx.t });
-    }
-    const outcome = await saveSchedule(adminId, current.revision, validation.value);
-    if (outcome.status === "not-found") return problemAnswer("not-found", { t: ctx.t });
+    const edited = await lookUpForVisitor(ctx.client, async () => {
+      const outcome = await edit(adminId, expected, { from: "api", changes }, ctx.now, ctx.t);
+      return outcome.status === "not-found" ? undefined : outcome;
+    });
+    if (edited.status !== "found") return missed(edited, ctx.t);
+    const outcome = edited.value;
+    if (outcome.status === "invalid") return problemAnswer("validation", { errors: outcome.errors, t: ctx.t });
     if (outcome.status === "conflict") return problemAnswer(expected === undefined ? "conflict" : "precondition-failed", { t: ctx.t });
-    const shownName = typeof changes.name === "string" ? validation.value.name : undefined;
+    // The name is not stored: the answer carries it only when it was sent.
+    const shownName = "name" in changes ? outcome.booking.name : undefined;
     return json(conferenceResource(outcome.conference, ctx.baseUrl, shownName), 200, { ETag: etag(outcome.conference.revision) });
   });
 }
 
-export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<Answer> {
+export function deleteByApi(adminId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "write", async () => {
     const removed = await lookUpForVisitor(ctx.client, async () => (await remove(adminId)) || undefined);
     if (removed.status !== "found") return missed(removed, ctx.t);
@@ -159,8 +142,8 @@ export function deleteConferenceApi(adminId: string, ctx: ApiContext): Promise<A
   });
 }
 
-export function readInvitation(invitationId: string, ctx: ApiContext): Promise<Answer> {
-  return endpoint(ctx, "lookup", async () => {
+export function readInvitationByApi(invitationId: string, ctx: ApiContext): Promise<Answer> {
+  return endpoint(ctx, "look-up", async () => {
     const found = await lookUpForVisitor(ctx.client, () => lookUpInvitation(invitationId, ctx.now));
     if (found.status !== "found") return missed(found, ctx.t);
     const { conference, state } = found.value;

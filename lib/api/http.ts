@@ -26,7 +26,7 @@ export function problemAnswer(type: ProblemType, options: ProblemOptions = {}): 
   return answer(body.status, { "Content-Type": PROBLEM_CONTENT_TYPE, ...API_HEADERS, ...options.headers }, JSON.stringify(body));
 }
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; answer: Answer };
+export type BodyResult = { status: "read"; value: unknown } | { status: "refused"; answer: Answer };
 
 /**
  * A request's body as text, read chunk by chunk and given up as soon as it passes `maxBytes` (a
@@ -54,16 +54,16 @@ export async function readBounded(request: Request, maxBytes: number): Promise<s
 /** Reads a JSON body: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if it does not parse. */
 export async function readJsonBody(request: Request, t?: Translate): Promise<BodyResult> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json" && !type?.endsWith("+json")) return { ok: false, answer: problemAnswer("unsupported-media-type", { t }) };
+  if (type !== "application/json" && !type?.endsWith("+json")) return { status: "refused", answer: problemAnswer("unsupported-media-type", { t }) };
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false, answer: problemAnswer("body-too-large", { t }) };
+  if (declared > MAX_BODY_BYTES) return { status: "refused", answer: problemAnswer("body-too-large", { t }) };
 
   const body = await readBounded(request, MAX_BODY_BYTES);
-  if (body === "too-large") return { ok: false, answer: problemAnswer("body-too-large", { t }) };
+  if (body === "too-large") return { status: "refused", answer: problemAnswer("body-too-large", { t }) };
   try {
-    return { ok: true, value: JSON.parse(body) };
+    return { status: "read", value: JSON.parse(body) };
   } catch {
-    return { ok: false, answer: problemAnswer("invalid-json", { t }) };
+    return { status: "refused", answer: problemAnswer("invalid-json", { t }) };
   }
 }
 

@@ -5,10 +5,10 @@
  * chooses.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { book, remove } from "../conferences";
+import { book, remove } from "../conferences/operations";
 import { findByAdminId } from "../conferences/store";
 import { openEarly } from "../conferences/store";
-import { sweep } from "../conferences/sweep";
+import { sweep } from "../cleanup/run";
 import { db } from "../db";
 import { REFUSALS, UNBOOKED_SECONDS } from "../jitsi/reservations";
 import type { Answer } from "../http/answer";
@@ -40,8 +40,8 @@ const bodyOf = (answer: Answer) => JSON.parse(String(answer.body)) as Record<str
 const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
 
 async function booked(start: string, extra: Record<string, unknown> = {}) {
-  const outcome = await book({ name: "Maths 7b", start, timeZone: "UTC", durationMinutes: 60, ...extra }, new Date("2027-02-01T00:00:00Z"));
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  const outcome = await book({ from: "api", body: { name: "Maths 7b", start, timeZone: "UTC", durationMinutes: 60, ...extra } }, new Date("2027-02-01T00:00:00Z"));
+  if (outcome.status !== "saved") throw new Error(JSON.stringify(outcome.errors));
   return outcome.conference;
 }
 

@@ -6,14 +6,14 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { json, readBounded } from "./http";
-import { findByRoom, findRoomByReservation, moveSeriesOn } from "../conferences/store";
+import { roomForReservation } from "../conferences/operations";
 import type { RoomRecord } from "../conferences/store";
 import { isDatabaseError } from "../database-errors";
 import { getConfig } from "../env";
 import type { Answer } from "../http/answer";
 import { decideReservation, parseReservationId, reservationId, reservationRequestSchema, roomOfName } from "../jitsi/reservations";
 import type { RoomBooking } from "../jitsi/reservations";
-import { bookingWindow, currentMeeting } from "../jitsi/window";
+import { bookingWindow } from "../jitsi/window";
 import type { WindowPolicy } from "../jitsi/window";
 
 export interface ReservationSettings {
@@ -45,29 +45,13 @@ function refused(request: Request, settings: ReservationSettings): Answer | unde
   return timingSafeEqual(digest(given), digest(settings.secret)) ? undefined : message(401, "Send the reservations secret as a Bearer token.");
 }
 
-async function formBody(request: Request): Promise<{ ok: true; form: URLSearchParams } | { ok: false; answer: Answer }> {
+async function formBody(request: Request): Promise<{ status: "read"; form: URLSearchParams } | { status: "refused"; answer: Answer }> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") return { ok: false, answer: message(400, "Send the fields as application/x-www-form-urlencoded.") };
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return { ok: false, answer: message(400, "The request body is too large.") };
+  if (type !== "application/x-www-form-urlencoded") return { status: "refused", answer: message(400, "Send the fields as application/x-www-form-urlencoded.") };
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return { status: "refused", answer: message(400, "The request body is too large.") };
   const body = await readBounded(request, MAX_BODY_BYTES);
-  if (body === "too-large") return { ok: false, answer: message(400, "The request body is too large.") };
-  return { ok: true, form: new URLSearchParams(body) };
-}
-
-/**
- * A room's record for its current meeting. A series whose meeting is over is moved on to its next one
- * first (a fresh room, as the sweep would later): the room asked for is then an old one. (A few tries:
- * an edit made at the same moment wins, and is read again.)
- */
-async function currentRecord(find: () => Promise<RoomRecord | "retired" | undefined>, settings: ReservationSettings, now: Date) {
-  let record = await find();
-  for (let attempt = 0; attempt < 3 && record && record !== "retired"; attempt++) {
-    const meeting = currentMeeting(record, settings.window, now);
-    if (meeting === record) return record;
-    await moveSeriesOn({ rowId: record.rowId }, record.revision, meeting);
-    record = await find();
-  }
-  return record;
+  if (body === "too-large") return { status: "refused", answer: message(400, "The request body is too large.") };
+  return { status: "read", form: new URLSearchParams(body) };
 }
 
 function bookingOf(record: RoomRecord | "retired" | undefined, settings: ReservationSettings): RoomBooking {
@@ -91,13 +75,13 @@ export async function createReservation(request: Request, settings: ReservationS
   const refusal = refused(request, settings);
   if (refusal) return refusal;
   const body = await formBody(request);
-  if (!body.ok) return body.answer;
+  if (body.status === "refused") return body.answer;
   const parsed = reservationRequestSchema.safeParse(Object.fromEntries(["name", "start_time", "mail_owner"].flatMap((key) => (body.form.has(key) ? [[key, body.form.get(key)]] : []))));
   if (!parsed.success) return message(400, parsed.error.issues.map((issue) => issue.message).join("; "));
   const { name, mail_owner: mailOwner } = parsed.data;
   const room = roomOfName(name);
   return guarded(async () => {
-    const booking = bookingOf(await currentRecord(() => findByRoom(room), settings, now), settings);
+    const booking = bookingOf(await roomForReservation({ room }, settings.window, now), settings);
     const unbookedId = `unbooked-${createHash("sha256").update(room).digest("hex").slice(0, 16)}`;
     const decision = decideReservation({ name, mailOwner }, booking, now, { allowUnbooked: settings.allowUnbooked, unbookedId });
     return decision.status === 200 ? json(decision.reservation, 200) : message(403, decision.message);
@@ -111,7 +95,7 @@ export async function readReservation(request: Request, id: string, settings: Re
   const parts = parseReservationId(id);
   if (!parts) return message(404, "There is no such reservation.");
   return guarded(async () => {
-    const record = await currentRecord(() => findRoomByReservation(parts.rowId, parts.generation), settings, now);
+    const record = await roomForReservation(parts, settings.window, now);
     if (!record || record === "retired") return message(404, "There is no such reservation.");
     const decision = decideReservation({ name: record.room }, bookingOf(record, settings), now, { allowUnbooked: false, unbookedId: "" });
     return decision.status === 200 ? json(decision.reservation, 200) : message(403, decision.message);

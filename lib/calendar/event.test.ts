@@ -23,39 +23,39 @@ describe("encodeEvent and decodeEvent", () => {
     expect(params.get("r")).toBe("2w");
     expect(params.get("sig")).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const back = decodeEvent(new URLSearchParams(params.toString()), secret);
-    expect(back).toEqual({ ok: true, event });
+    expect(back).toEqual({ status: "valid", event });
   });
 
   it("round-trips a one-off conference", () => {
     const oneOff = { ...event, repeat: null, count: 1 };
-    expect(decodeEvent(encodeEvent(oneOff, secret), secret)).toEqual({ ok: true, event: oneOff });
+    expect(decodeEvent(encodeEvent(oneOff, secret), secret)).toEqual({ status: "valid", event: oneOff });
   });
 
   it.each(["n", "s", "d", "z", "r", "c", "i", "v"])("rejects a link whose %s was changed", (key) => {
     const params = encodeEvent(event, secret);
     const changed: Record<string, string> = { n: "Phishing", s: "20261201T090000Z", d: "60", z: "UTC", r: "1w", c: "5", i: "bbbbbbbbbbbbbbbbbbbbbbbbbb", v: "4" };
     params.set(key, changed[key]!);
-    expect(decodeEvent(params, secret)).toEqual({ ok: false, reason: "forged" });
+    expect(decodeEvent(params, secret)).toEqual({ status: "refused", reason: "forged" });
   });
 
   it("rejects a missing signature, another instance's signature, and missing fields", () => {
     const params = encodeEvent(event, secret);
     const unsigned = new URLSearchParams(params);
     unsigned.delete("sig");
-    expect(decodeEvent(unsigned, secret)).toEqual({ ok: false, reason: "unsigned" });
-    expect(decodeEvent(params, "t".repeat(43))).toEqual({ ok: false, reason: "forged" });
+    expect(decodeEvent(unsigned, secret)).toEqual({ status: "refused", reason: "unsigned" });
+    expect(decodeEvent(params, "t".repeat(43))).toEqual({ status: "refused", reason: "forged" });
     const short = new URLSearchParams(params);
     short.delete("v");
-    expect(decodeEvent(short, secret)).toEqual({ ok: false, reason: "malformed" });
+    expect(decodeEvent(short, secret)).toEqual({ status: "refused", reason: "malformed" });
     params.set("sig", `${params.get("sig")}x`);
-    expect(decodeEvent(params, secret)).toEqual({ ok: false, reason: "forged" });
+    expect(decodeEvent(params, secret)).toEqual({ status: "refused", reason: "forged" });
   });
 
   it("refuses signed nonsense (a signature does not make bad values good)", () => {
     const bad = encodeEvent({ ...event, timeZone: "Mars/Olympus" }, secret);
-    expect(decodeEvent(bad, secret)).toEqual({ ok: false, reason: "malformed" });
+    expect(decodeEvent(bad, secret)).toEqual({ status: "refused", reason: "malformed" });
     const empty = encodeEvent({ ...event, name: " \n " }, secret);
-    expect(decodeEvent(empty, secret)).toEqual({ ok: false, reason: "malformed" });
+    expect(decodeEvent(empty, secret)).toEqual({ status: "refused", reason: "malformed" });
   });
 });
 

@@ -87,20 +87,20 @@ const paramsSchema = z.object({
   v: wholeNumber(1, 2 ** 31 - 1),
 });
 
-export type DecodeResult = { ok: true; event: CalendarEvent } | { ok: false; reason: "unsigned" | "forged" | "malformed" };
+export type DecodeResult = { status: "valid"; event: CalendarEvent } | { status: "refused"; reason: "unsigned" | "forged" | "malformed" };
 
 /** Checks the signature first, then reads the parameters; never throws on bad input. */
 export function decodeEvent(params: URLSearchParams, secret: string): DecodeResult {
   const signature = params.get("sig");
-  if (!signature) return { ok: false, reason: "unsigned" };
+  if (!signature) return { status: "refused", reason: "unsigned" };
   const values = KEYS.map((key) => params.get(key));
-  if (values.some((value) => value === null)) return { ok: false, reason: "malformed" };
-  if (!verify(secret, "file", values as string[], signature)) return { ok: false, reason: "forged" };
+  if (values.some((value) => value === null)) return { status: "refused", reason: "malformed" };
+  if (!verify(secret, "file", values as string[], signature)) return { status: "refused", reason: "forged" };
   const parsed = paramsSchema.safeParse(Object.fromEntries(KEYS.map((key, i) => [key, values[i]])));
-  if (!parsed.success) return { ok: false, reason: "malformed" };
+  if (!parsed.success) return { status: "refused", reason: "malformed" };
   const p = parsed.data;
   return {
-    ok: true,
+    status: "valid",
     event: { name: p.n, startsAt: p.s, durationMinutes: p.d, timeZone: p.z, repeat: p.r, count: p.r ? p.c : 1, invitationId: p.i, revision: p.v },
   };
 }

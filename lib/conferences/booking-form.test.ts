@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INSTANT_CONFERENCE_NAME, presetOf, readBookingForm, validateBookingForm } from "./booking-form";
 import type { BookingFormValues } from "./booking-form";
-import { MESSAGES } from "./schema";
+import { ENGLISH_TEXTS } from "./schema";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const form: BookingFormValues = {
@@ -18,13 +18,13 @@ const form: BookingFormValues = {
 
 const errorsOf = (values: Partial<BookingFormValues>, intent?: "book" | "now") => {
   const result = validateBookingForm({ ...form, ...values }, { now, intent });
-  if (result.ok) throw new Error("expected errors");
+  if (result.status === "valid") throw new Error("expected errors");
   return result.errors;
 };
 
 describe("validateBookingForm", () => {
   it("books from date, time and zone", () => {
-    expect(validateBookingForm(form, { now })).toMatchObject({ ok: true, value: { startsAt: new Date("2026-12-01T08:00:00Z"), repeat: null } });
+    expect(validateBookingForm(form, { now })).toMatchObject({ status: "valid", value: { startsAt: new Date("2026-12-01T08:00:00Z"), repeat: null } });
   });
 
   it.each([
@@ -35,35 +35,35 @@ describe("validateBookingForm", () => {
     ["monthly", { every: 1, unit: "month" }],
     ["yearly", { every: 1, unit: "year" }],
   ])("the %s preset repeats %j", (repeat, rule) => {
-    expect(validateBookingForm({ ...form, repeat }, { now })).toMatchObject({ ok: true, value: { repeat: rule, remainingOccurrences: 3 } });
+    expect(validateBookingForm({ ...form, repeat }, { now })).toMatchObject({ status: "valid", value: { repeat: rule, remainingOccurrences: 3 } });
     expect(presetOf(rule as never)).toBe(repeat);
   });
 
   it("a custom repetition uses its own fields; presets ignore them", () => {
     const custom = { ...form, repeat: "custom", repeatEvery: "3", repeatUnit: "day", occurrences: "10" };
-    expect(validateBookingForm(custom, { now })).toMatchObject({ ok: true, value: { repeat: { every: 3, unit: "day" }, remainingOccurrences: 9 } });
+    expect(validateBookingForm(custom, { now })).toMatchObject({ status: "valid", value: { repeat: { every: 3, unit: "day" }, remainingOccurrences: 9 } });
     expect(presetOf({ every: 3, unit: "day" })).toBe("custom");
     expect(presetOf(null)).toBe("none");
-    expect(validateBookingForm({ ...form, repeat: "weekly", repeatEvery: "x" }, { now }).ok).toBe(true);
+    expect(validateBookingForm({ ...form, repeat: "weekly", repeatEvery: "x" }, { now }).status).toBe("valid");
   });
 
   it.each([
-    [{ date: "" }, { date: [MESSAGES.dateMissing] }],
-    [{ date: "1.12.2026" }, { date: [MESSAGES.dateInvalid] }],
-    [{ date: "2026-02-30" }, { date: [MESSAGES.dateNonexistent("2026-02-30")] }],
-    [{ time: "" }, { time: [MESSAGES.timeMissing] }],
-    [{ time: "9 am" }, { time: [MESSAGES.timeInvalid] }],
-    [{ time: "24:00" }, { time: [MESSAGES.timeInvalid] }],
-    [{ date: "2026-11-24" }, { when: [MESSAGES.startPast] }],
-    [{ date: "2027-03-28", time: "02:30" }, { when: [MESSAGES.startNonexistent("Europe/Berlin")] }],
-    [{ timeZone: "Mars/Olympus" }, { timeZone: [MESSAGES.timeZoneInvalid] }],
-    [{ durationMinutes: "0" }, { durationMinutes: [MESSAGES.duration] }],
-    [{ repeat: "weekly", occurrences: "1" }, { occurrences: [MESSAGES.count] }],
-    [{ repeat: "weekly", occurrences: "" }, { occurrences: [MESSAGES.count] }],
-    [{ repeat: "custom", repeatEvery: "0", repeatUnit: "hour" }, { repeatEvery: [MESSAGES.every], repeatUnit: [MESSAGES.unit] }],
-    [{ repeat: "hourly" }, { repeat: [MESSAGES.unit] }],
-    [{ repeat: "constructor" }, { repeat: [MESSAGES.unit] }],
-    [{ name: "" }, { name: [MESSAGES.nameMissing] }],
+    [{ date: "" }, { date: [ENGLISH_TEXTS.dateMissing] }],
+    [{ date: "1.12.2026" }, { date: [ENGLISH_TEXTS.dateInvalid] }],
+    [{ date: "2026-02-30" }, { date: [ENGLISH_TEXTS.dateNonexistent("2026-02-30")] }],
+    [{ time: "" }, { time: [ENGLISH_TEXTS.timeMissing] }],
+    [{ time: "9 am" }, { time: [ENGLISH_TEXTS.timeInvalid] }],
+    [{ time: "24:00" }, { time: [ENGLISH_TEXTS.timeInvalid] }],
+    [{ date: "2026-11-24" }, { when: [ENGLISH_TEXTS.startPast] }],
+    [{ date: "2027-03-28", time: "02:30" }, { when: [ENGLISH_TEXTS.startNonexistent("Europe/Berlin")] }],
+    [{ timeZone: "Mars/Olympus" }, { timeZone: [ENGLISH_TEXTS.timeZoneInvalid] }],
+    [{ durationMinutes: "0" }, { durationMinutes: [ENGLISH_TEXTS.duration] }],
+    [{ repeat: "weekly", occurrences: "1" }, { occurrences: [ENGLISH_TEXTS.count] }],
+    [{ repeat: "weekly", occurrences: "" }, { occurrences: [ENGLISH_TEXTS.count] }],
+    [{ repeat: "custom", repeatEvery: "0", repeatUnit: "hour" }, { repeatEvery: [ENGLISH_TEXTS.every], repeatUnit: [ENGLISH_TEXTS.unit] }],
+    [{ repeat: "hourly" }, { repeat: [ENGLISH_TEXTS.unit] }],
+    [{ repeat: "constructor" }, { repeat: [ENGLISH_TEXTS.unit] }],
+    [{ name: "" }, { name: [ENGLISH_TEXTS.nameMissing] }],
   ])("shows %j next to the field", (values, errors) => {
     expect(errorsOf(values)).toEqual(errors);
   });
@@ -79,8 +79,8 @@ describe("validateBookingForm", () => {
 
   it("opens a room now, with a default name, ignoring the date fields", () => {
     const result = validateBookingForm({ ...form, name: " ", date: "", time: "" }, { now, intent: "now" });
-    expect(result).toMatchObject({ ok: true, value: { name: INSTANT_CONFERENCE_NAME, startsAt: now, repeat: null } });
-    expect(errorsOf({ timeZone: "nowhere" }, "now")).toEqual({ timeZone: [MESSAGES.timeZoneInvalid] });
+    expect(result).toMatchObject({ status: "valid", value: { name: INSTANT_CONFERENCE_NAME, startsAt: now, repeat: null } });
+    expect(errorsOf({ timeZone: "nowhere" }, "now")).toEqual({ timeZone: [ENGLISH_TEXTS.timeZoneInvalid] });
   });
 });
 

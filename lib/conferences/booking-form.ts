@@ -6,7 +6,7 @@
 import type { Repeat } from "../time/recurrence";
 import { isRealLocal } from "../time/zoned";
 import { english } from "../i18n/translate";
-import { LIMITS, messages, validateBooking } from "./schema";
+import { LIMITS, validateBooking, validationTexts } from "./schema";
 import type { Booking, BookingInput, FieldErrors, ValidateOptions, Validation } from "./schema";
 
 export const FORM_FIELDS = [
@@ -95,13 +95,13 @@ export function validateBookingForm(
   options: ValidateOptions & { intent?: "book" | "now" },
 ): Validation<Booking> {
   const t = options.t ?? english;
-  const say = messages(t);
+  const say = validationTexts(t);
   if (options.intent === "now") {
     const result = validateBooking(
       { name: values.name.trim() || t("form.instantName"), start: "now", timeZone: values.timeZone, durationMinutes: LIMITS.durationMinutes.default },
       options,
     );
-    return result.ok ? result : { ok: false, errors: toFormErrors(result.errors) };
+    return result.status === "valid" ? result : { status: "invalid", errors: toFormErrors(result.errors) };
   }
 
   const errors: FieldErrors = {};
@@ -125,11 +125,11 @@ export function validateBookingForm(
   if (repeat === "invalid") errors.repeat = [say.unit];
 
   const result = validateBooking(input, options);
-  if (!result.ok) {
+  if (result.status === "invalid") {
     const mapped = toFormErrors(result.errors);
     if (errors.date || errors.time) delete mapped.when;
     Object.assign(errors, mapped);
   }
-  if (Object.keys(errors).length > 0 || !result.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || result.status === "invalid") return { status: "invalid", errors };
   return result;
 }

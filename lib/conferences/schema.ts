@@ -28,8 +28,8 @@ export const LIMITS = {
   maxSeriesYears: 10,
 } as const;
 
-/** The validation messages in one language (the texts live in messages/*.json). */
-export function messagesFor(t: Translate) {
+/** The validation texts in one language (the texts live in messages/*.json). */
+function textsIn(t: Translate) {
   return {
     nameMissing: t("errors.nameMissing"),
     nameTooLong: t("errors.nameTooLong", { max: NAME_MAX_LENGTH }),
@@ -52,32 +52,32 @@ export function messagesFor(t: Translate) {
   };
 }
 
-export type Messages = ReturnType<typeof messagesFor>;
-type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+export type ValidationTexts = ReturnType<typeof textsIn>;
+type TextKey = { [K in keyof ValidationTexts]: ValidationTexts[K] extends string ? K : never }[keyof ValidationTexts];
 
-const byTranslator = new WeakMap<Translate, Messages>();
-export function messages(t: Translate = english): Messages {
+const byTranslator = new WeakMap<Translate, ValidationTexts>();
+export function validationTexts(t: Translate = english): ValidationTexts {
   let found = byTranslator.get(t);
-  if (!found) byTranslator.set(t, (found = messagesFor(t)));
+  if (!found) byTranslator.set(t, (found = textsIn(t)));
   return found;
 }
 
-/** English messages, for tests and logs. */
-export const MESSAGES = messages(english);
+/** The validation texts in English, for tests and logs. */
+export const ENGLISH_TEXTS = validationTexts(english);
 
-// The schema carries message keys; fieldErrors() turns them into sentences in the caller's language.
-const M = Object.fromEntries(Object.keys(MESSAGES).map((key) => [key, key])) as { [K in MessageKey]: K };
+// The schema carries text keys; fieldErrors() turns them into sentences in the caller's language.
+const KEY = Object.fromEntries(Object.keys(ENGLISH_TEXTS).map((key) => [key, key])) as { [K in TextKey]: K };
 
 export const nameSchema = z
-  .string({ error: M.nameMissing })
+  .string({ error: KEY.nameMissing })
   .transform(cleanName)
-  .refine((name) => name.length > 0, { error: M.nameMissing })
-  .refine((name) => visibleLength(name) <= NAME_MAX_LENGTH, { error: M.nameTooLong });
+  .refine((name) => name.length > 0, { error: KEY.nameMissing })
+  .refine((name) => visibleLength(name) <= NAME_MAX_LENGTH, { error: KEY.nameTooLong });
 
 export const repeatSchema = z.object({
-  every: wholeNumber(LIMITS.every.min, LIMITS.every.max, M.every),
-  unit: z.enum(REPEAT_UNITS, { error: M.unit }),
-  count: wholeNumber(LIMITS.count.min, LIMITS.count.max, M.count),
+  every: wholeNumber(LIMITS.every.min, LIMITS.every.max, KEY.every),
+  unit: z.enum(REPEAT_UNITS, { error: KEY.unit }),
+  count: wholeNumber(LIMITS.count.min, LIMITS.count.max, KEY.count),
 });
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -85,23 +85,23 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 export const bookingSchema = z.object({
   name: nameSchema.meta({ description: "The conference's name (1-200 characters). Never stored: it only goes into the links." }),
   start: z
-    .string({ error: M.startMissing })
+    .string({ error: KEY.startMissing })
     .trim()
-    .refine((s) => s.length > 0, { error: M.startMissing })
-    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: M.startInvalid })
+    .refine((s) => s.length > 0, { error: KEY.startMissing })
+    .refine((s) => s.length === 0 || s === "now" || INSTANT.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), { error: KEY.startInvalid })
     .meta({
       description:
         'Wall-clock time in timeZone ("2026-12-01T09:00"), an ISO instant with Z or an offset, or "now". Kept to the minute: an instant with seconds is rounded up to the next minute (a room never opens before the asked instant); "now" is the current minute, open at once.',
       examples: ["2026-12-01T09:00", "2026-12-01T08:00:00Z", "now"],
     }),
   timeZone: z
-    .string({ error: M.timeZoneInvalid })
-    .transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: "custom", message: M.timeZoneInvalid }), z.NEVER))
+    .string({ error: KEY.timeZoneInvalid })
+    .transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: "custom", message: KEY.timeZoneInvalid }), z.NEVER))
     .meta({
       description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it. Any letter case and the usual aliases are accepted and stored as the current IANA name.",
       examples: ["Europe/Berlin"],
     }),
-  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, M.duration).default(
+  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, KEY.duration).default(
     LIMITS.durationMinutes.default,
   ),
   repeat: repeatSchema
@@ -121,10 +121,10 @@ export interface Booking extends Schedule {
 /** Field paths as the API reports them: "name", "start", "repeat.count" … */
 export type FieldErrors = Record<string, string[]>;
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+export type Validation<T> = { status: "valid"; value: T } | { status: "invalid"; errors: FieldErrors };
 
 export function fieldErrors(error: z.ZodError, t: Translate = english): FieldErrors {
-  const texts = messages(t) as Record<string, unknown>;
+  const texts = validationTexts(t) as Record<string, unknown>;
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
@@ -144,9 +144,9 @@ export interface ValidateOptions {
 
 /** Validates input from the form or the API and resolves its start; never throws on bad input. */
 export function validateBooking(input: unknown, { now, unchangedStart, t = english }: ValidateOptions): Validation<Booking> {
-  const say = messages(t);
+  const say = validationTexts(t);
   const parsed = bookingSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, t) };
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error, t) };
   const value: ParsedBooking = parsed.data;
 
   const start: string = value.start;
@@ -156,12 +156,12 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
   } else if (INSTANT.test(start)) {
     startsAt = new Date(start);
     if (Number.isNaN(startsAt.getTime()) || !isRealLocal(start.slice(0, 16))) {
-      return { ok: false, errors: { start: [say.startInvalid] } };
+      return { status: "invalid", errors: { start: [say.startInvalid] } };
     }
   } else {
-    if (!isRealLocal(start)) return { ok: false, errors: { start: [say.dateNonexistent(start.slice(0, 10))] } };
+    if (!isRealLocal(start)) return { status: "invalid", errors: { start: [say.dateNonexistent(start.slice(0, 10))] } };
     const resolved = resolveLocal(start, value.timeZone);
-    if (resolved.shifted) return { ok: false, errors: { start: [say.startNonexistent(value.timeZone)] } };
+    if (resolved.shifted) return { status: "invalid", errors: { start: [say.startNonexistent(value.timeZone)] } };
     startsAt = resolved.instant;
   }
 
@@ -173,21 +173,21 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
 
   const unchanged = unchangedStart !== undefined && unchangedStart.getTime() === startsAt.getTime();
   if (!unchanged && startsAt.getTime() < now.getTime() - LIMITS.pastToleranceSeconds * 1000) {
-    return { ok: false, errors: { start: [say.startPast] } };
+    return { status: "invalid", errors: { start: [say.startPast] } };
   }
   const latest = new Date(now);
   latest.setUTCFullYear(latest.getUTCFullYear() + LIMITS.maxYearsAhead);
-  if (startsAt > latest) return { ok: false, errors: { start: [say.startTooFar] } };
+  if (startsAt > latest) return { status: "invalid", errors: { start: [say.startTooFar] } };
 
   const localStart = toLocal(startsAt, value.timeZone);
   if (value.repeat) {
     const end = nominalEnd(localStart, value.repeat, value.repeat.count);
     const limit = nominalEnd(localStart, { every: LIMITS.maxSeriesYears, unit: "year" }, 2);
-    if (end > limit) return { ok: false, errors: { "repeat.count": [say.seriesTooLong] } };
+    if (end > limit) return { status: "invalid", errors: { "repeat.count": [say.seriesTooLong] } };
   }
 
   return {
-    ok: true,
+    status: "valid",
     value: {
       name: value.name,
       startsAt,
@@ -197,5 +197,24 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
       repeat: value.repeat ? { every: value.repeat.every, unit: value.repeat.unit } : null,
       remainingOccurrences: value.repeat ? value.repeat.count - 1 : 0,
     },
+  };
+}
+
+/**
+ * An API edit as a whole booking: the fields sent over the conference's current ones (a new zone alone
+ * keeps the wall-clock start; a series keeps the meetings it has left). A name that was not sent is
+ * not changed (it is not stored: a stand-in that always passes fills its place).
+ */
+export function mergeChanges(
+  current: Schedule,
+  changes: Record<string, unknown>,
+  t: Translate = english,
+): Record<string, unknown> {
+  return {
+    name: "name" in changes ? changes.name : t("form.instantName"),
+    start: changes.start ?? current.localStart,
+    timeZone: changes.timeZone ?? current.timeZone,
+    durationMinutes: changes.durationMinutes ?? current.durationMinutes,
+    repeat: changes.repeat === undefined ? current.repeat && { ...current.repeat, count: current.remainingOccurrences + 1 } : changes.repeat,
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { newId } from "../ids";
 import { hashId } from "../keys/derive";
-import { createConference, deleteConference, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+import { insertConference, deleteByAdminId, findByAdminId, findByInvitationId, updateSchedule } from "./store";
 import { validateBooking } from "./schema";
 import type { Booking } from "./schema";
 
@@ -10,7 +10,7 @@ const now = new Date("2026-11-25T12:00:00Z");
 
 function booking(input: Record<string, unknown> = {}): Booking {
   const result = validateBooking({ name: "Secret project", start: "2026-12-01T09:00", timeZone: "Europe/Berlin", ...input }, { now });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (result.status === "invalid") throw new Error(JSON.stringify(result.errors));
   return result.value;
 }
 
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe("the conference store", () => {
   it("stores a booking under three fresh ids, and nothing that names anyone or opens anything", async () => {
-    const c = await createConference(booking({ repeat: { every: 1, unit: "week", count: 4 } }));
+    const c = await insertConference(booking({ repeat: { every: 1, unit: "week", count: 4 } }));
     expect(new Set([c.invitationId, c.adminId, c.roomId]).size).toBe(3);
     expect(c).toMatchObject({
       startsAt: new Date("2026-12-01T08:00:00Z"),
@@ -70,7 +70,7 @@ describe("the conference store", () => {
   });
 
   it("finds a conference by its invitation id and by its admin id, never by the other", async () => {
-    const c = await createConference(booking());
+    const c = await insertConference(booking());
     const { adminId: _adminId, ...participantsView } = c;
     expect(await findByInvitationId(c.invitationId)).toEqual(participantsView);
     expect(await findByAdminId(c.adminId)).toEqual(c);
@@ -83,7 +83,7 @@ describe("the conference store", () => {
   });
 
   it("updates the schedule when the revision matches, and raises it", async () => {
-    const c = await createConference(booking());
+    const c = await insertConference(booking());
     const outcome = await updateSchedule(c.adminId, 1, booking({ start: "2026-12-02T10:30", timeZone: "America/New_York", durationMinutes: 90 }));
     expect(outcome).toEqual({
       status: "saved",
@@ -100,7 +100,7 @@ describe("the conference store", () => {
   });
 
   it("refuses an update based on an old revision, and an unknown conference", async () => {
-    const c = await createConference(booking());
+    const c = await insertConference(booking());
     await updateSchedule(c.adminId, 1, booking({ durationMinutes: 30 }));
     expect(await updateSchedule(c.adminId, 1, booking({ durationMinutes: 45 }))).toEqual({ status: "conflict" });
     expect((await findByAdminId(c.adminId))?.durationMinutes).toBe(30);
@@ -109,7 +109,7 @@ describe("the conference store", () => {
   });
 
   it("gives a conference a fresh room when its start moves later, not when it moves earlier", async () => {
-    const c = await createConference(booking({ start: "2026-12-10T09:00" }));
+    const c = await insertConference(booking({ start: "2026-12-10T09:00" }));
     const earlier = await updateSchedule(c.adminId, 1, booking({ start: "2026-12-09T09:00" }));
     expect(earlier).toMatchObject({ status: "saved", conference: { roomId: c.roomId } });
     const later = await updateSchedule(c.adminId, 2, booking({ start: "2026-12-11T09:00" }));
@@ -125,10 +125,10 @@ describe("the conference store", () => {
   });
 
   it("deletes a conference once", async () => {
-    const c = await createConference(booking());
-    expect(await deleteConference(c.adminId)).toBe(c.invitationId);
-    expect(await deleteConference(c.adminId)).toBeUndefined();
+    const c = await insertConference(booking());
+    expect(await deleteByAdminId(c.adminId)).toBe(c.invitationId);
+    expect(await deleteByAdminId(c.adminId)).toBeUndefined();
     expect(await findByInvitationId(c.invitationId)).toBeNull();
-    expect(await deleteConference(c.invitationId)).toBeUndefined();
+    expect(await deleteByAdminId(c.invitationId)).toBeUndefined();
   });
 });

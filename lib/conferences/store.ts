@@ -86,7 +86,7 @@ export function roomColumns(keys: Keys, invitationHash: Uint8Array, generation: 
 }
 
 /** Stores a validated schedule under a fresh admin id (the invitation id and room follow from it). */
-export async function createConference(schedule: Schedule): Promise<ManagedConference> {
+export async function insertConference(schedule: Schedule): Promise<ManagedConference> {
   const keys = await confirmedKeys();
   // 128-bit ids do not collide in practice; if one ever does, draw again rather than fail.
   for (let attempt = 0; ; attempt++) {
@@ -121,14 +121,14 @@ export async function findByInvitationId(invitationId: string): Promise<Conferen
   return row ? fromRow(keys, row, invitationId) : null;
 }
 
-export type EditOutcome = { status: "saved"; conference: ManagedConference } | { status: "not-found" } | { status: "conflict" };
+export type ScheduleUpdate = { status: "saved"; conference: ManagedConference } | { status: "not-found" } | { status: "conflict" };
 
 /**
  * Replaces the schedule if nobody changed it since `revision` (optimistic concurrency: a second
  * admin tab or the cleanup sweep may have moved it meanwhile). The revision rises by one; a later
  * start gets a fresh room (see roomChangesWith).
  */
-export async function updateSchedule(adminId: string, revision: number, schedule: Schedule): Promise<EditOutcome> {
+export async function updateSchedule(adminId: string, revision: number, schedule: Schedule): Promise<ScheduleUpdate> {
   if (!isId(adminId)) return { status: "not-found" };
   const adminHash = hashId(adminId);
   const count = await replaceSchedule({ adminHash }, revision, schedule, "if-later");
@@ -187,7 +187,7 @@ export async function moveSeriesOn(series: SeriesKey, revision: number, meeting:
 }
 
 /** Deletes the conference and returns its invitation id; undefined when there was none. */
-export async function deleteConference(adminId: string): Promise<string | undefined> {
+export async function deleteByAdminId(adminId: string): Promise<string | undefined> {
   if (!isId(adminId)) return undefined;
   const keys = await confirmedKeys();
   const adminHash = hashId(adminId);

@@ -11,7 +11,7 @@ import { FORM_FIELDS, validateBookingForm } from "../conferences/booking-form";
 import type { BookingFormValues } from "../conferences/booking-form";
 import { invitationText, mailtoLink } from "../conferences/describe";
 import { cleanName, nameFromLink, NAME_MAX_LENGTH, visibleLength } from "../conferences/name";
-import { MESSAGES, validateBooking } from "../conferences/schema";
+import { ENGLISH_TEXTS, validateBooking } from "../conferences/schema";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const RUNS = 2000;
@@ -39,7 +39,7 @@ const hostileString = fc.oneof(
 );
 
 const knownMessages = new Set<string>(
-  Object.values(MESSAGES).flatMap((m) => (typeof m === "string" ? [m] : [])),
+  Object.values(ENGLISH_TEXTS).flatMap((m) => (typeof m === "string" ? [m] : [])),
 );
 function isClearMessage(message: string): boolean {
   return (
@@ -55,7 +55,7 @@ describe("hostile input", () => {
     fc.assert(
       fc.property(formValues, fc.constantFrom<"book" | "now">("book", "now"), (values, intent) => {
         const result = validateBookingForm(values, { now, intent });
-        if (result.ok) {
+        if (result.status === "valid") {
           expect(result.value.name).toBe(cleanName(values.name) || "Video conference");
           expect(visibleLength(result.value.name)).toBeLessThanOrEqual(NAME_MAX_LENGTH);
         } else {
@@ -80,7 +80,7 @@ describe("hostile input", () => {
     fc.assert(
       fc.property(body, (input) => {
         const result = validateBooking(input, { now });
-        if (result.ok) {
+        if (result.status === "valid") {
           expect(result.value.name).toBe(cleanName((input as { name: string }).name));
           expect(result.value.startsAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 60_000);
         } else {
@@ -109,7 +109,7 @@ describe("hostile input", () => {
           revision: 1,
         };
         const secret = "k".repeat(43);
-        expect(decodeEvent(new URLSearchParams(encodeEvent(event, secret).toString()), secret)).toEqual({ ok: true, event });
+        expect(decodeEvent(new URLSearchParams(encodeEvent(event, secret).toString()), secret)).toEqual({ status: "valid", event });
         const text = buildCalendar(event, { now, uid: "x@planado", invitationUrl: "https://p.example/i/x", reminderMinutes: 10 });
         for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
         expect(parseCalendar(text).events[0]!.summary).toBe(name);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { findByAdminId } from "@/lib/conferences";
+import { findForAdmin } from "@/lib/conferences/operations";
 import { describeRepeat, formatStartWithZone, invitationText, mailtoLink } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
 import { calendarLinks } from "@/lib/calendar";
@@ -33,7 +33,7 @@ const notice = "rounded-lg border px-4 py-3";
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
   const query = await searchParams;
-  const conference = await visitorLookUp(() => findByAdminId(adminId));
+  const conference = await visitorLookUp(() => findForAdmin(adminId));
   if (!conference) notFound();
 
   const t = await getTranslations("admin");

@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: RouteContext<"/calendar/
   if (!file.endsWith(".ics")) return toResponse(calendarErrorAnswer(visitor, "notFound", 404));
   const secret = secretFromConfig();
   const decoded = decodeEvent(url.searchParams, secret);
-  if (!decoded.ok) return toResponse(calendarErrorAnswer(visitor, decoded.reason));
+  if (decoded.status === "refused") return toResponse(calendarErrorAnswer(visitor, decoded.reason));
   const { event } = decoded;
   const calendar = buildCalendar(event, {
     now: new Date(),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { findByAdminId } from "@/lib/conferences";
+import { findForAdmin } from "@/lib/conferences/operations";
 import { formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
 import { visitorLookUp } from "../../../_shared/visitor";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeletePage({ params, searchParams }: PageProps<"/a/[adminId]/delete">) {
   const { adminId } = await params;
   const name = nameFromLink((await searchParams).n);
-  const conference = await visitorLookUp(() => findByAdminId(adminId));
+  const conference = await visitorLookUp(() => findForAdmin(adminId));
   if (!conference) notFound();
   const t = await getTranslations("delete");
   const wording = await currentWording();

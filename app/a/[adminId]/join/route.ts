@@ -1,4 +1,4 @@
-import { findByAdminId, onCurrentMeeting, openEarly } from "@/lib/conferences";
+import { findMeetingForAdmin, openEarly } from "@/lib/conferences/operations";
 import { nameFromLink } from "@/lib/conferences/name";
 import { roomAccess } from "@/lib/jitsi/access";
 import { roomLink } from "@/lib/jitsi/room-link";
@@ -18,10 +18,7 @@ export async function GET(request: Request, { params }: RouteContext<"/a/[adminI
   const { adminId } = await params;
   const url = new URL(request.url);
   const now = new Date();
-  const conference = await visitorLookUp(async () => {
-    const found = await findByAdminId(adminId);
-    return found && onCurrentMeeting(found, now, { adminId }, () => findByAdminId(adminId));
-  });
+  const conference = await visitorLookUp(async () => findMeetingForAdmin(adminId, now));
   // Relative addresses: request.url names the server Next runs in (localhost:PORT), not the one the
   // visitor asked, behind a proxy or not.
   const back = `/a/${encodeURIComponent(adminId)}`;

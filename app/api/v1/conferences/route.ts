@@ -1,11 +1,11 @@
-import { createConference } from "@/lib/api/handlers";
+import { bookByApi } from "@/lib/api/handlers";
 import { toResponse } from "@/lib/http/answer";
 import { apiContext, otherMethods } from "../context";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  return toResponse(await createConference(request, apiContext(request)));
+  return toResponse(await bookByApi(request, apiContext(request)));
 }
 
 export const { OPTIONS, GET, HEAD, PUT, PATCH, DELETE } = otherMethods(["POST"]);

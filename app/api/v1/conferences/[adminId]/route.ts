@@ -1,4 +1,4 @@
-import { deleteConferenceApi, patchConference, readConference } from "@/lib/api/handlers";
+import { deleteByApi, editByApi, readByApi } from "@/lib/api/handlers";
 import { toResponse } from "@/lib/http/answer";
 import { apiContext, otherMethods } from "../../context";
 
@@ -7,15 +7,15 @@ export const dynamic = "force-dynamic";
 type Context = RouteContext<"/api/v1/conferences/[adminId]">;
 
 export async function GET(request: Request, { params }: Context) {
-  return toResponse(await readConference(request, (await params).adminId, apiContext(request)));
+  return toResponse(await readByApi(request, (await params).adminId, apiContext(request)));
 }
 
 export async function PATCH(request: Request, { params }: Context) {
-  return toResponse(await patchConference(request, (await params).adminId, apiContext(request)));
+  return toResponse(await editByApi(request, (await params).adminId, apiContext(request)));
 }
 
 export async function DELETE(request: Request, { params }: Context) {
-  return toResponse(await deleteConferenceApi((await params).adminId, apiContext(request)));
+  return toResponse(await deleteByApi((await params).adminId, apiContext(request)));
 }
 
 export const { OPTIONS, POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

@@ -7,9 +7,9 @@ import { db } from "../db";
 import { hashId } from "../keys/derive";
 import type { Repeat } from "../time/recurrence";
 import { resolveLocal } from "../time/zoned";
-import { findByAdminId } from "./store";
-import { createConference, updateSchedule } from "./store";
-import { sweep } from "./sweep";
+import { findByAdminId } from "../conferences/store";
+import { insertConference, updateSchedule } from "../conferences/store";
+import { sweep } from "./run";
 
 // This file counts what the sweep does, so it sweeps a database of its own.
 let database: ThrowawayDatabase;
@@ -36,7 +36,7 @@ async function clear() {
 describe("sweep", () => {
   it("deletes a one-off conference exactly CLEANUP_AFTER_HOURS after its start, not a second earlier", async () => {
     await clear();
-    const c = await createConference(schedule("2026-12-01T09:00", "UTC"));
+    const c = await insertConference(schedule("2026-12-01T09:00", "UTC"));
     expect(await sweep(new Date(c.startsAt.getTime() + hours(H) - 1000), H)).toEqual({ deleted: 0, rolled: 0, skipped: 0 });
     expect(await findByAdminId(c.adminId)).not.toBeNull();
     expect(await sweep(new Date(c.startsAt.getTime() + hours(H)), H)).toEqual({ deleted: 1, rolled: 0, skipped: 0 });
@@ -45,7 +45,7 @@ describe("sweep", () => {
 
   it("moves a weekly series across the spring change to 09:00 local, one meeting fewer, a new room, same links", async () => {
     await clear();
-    const c = await createConference(schedule("2027-03-22T09:00", "Europe/Berlin", { every: 1, unit: "week" }, 3));
+    const c = await insertConference(schedule("2027-03-22T09:00", "Europe/Berlin", { every: 1, unit: "week" }, 3));
     const result = await sweep(new Date(c.startsAt.getTime() + hours(H)), H);
     expect(result).toEqual({ deleted: 0, rolled: 1, skipped: 0 });
     const after = (await findByAdminId(c.adminId))!;
@@ -62,8 +62,8 @@ describe("sweep", () => {
 
   it("moves a monthly series on the 31st past the short months, and a yearly one on 29 February to the next leap year", async () => {
     await clear();
-    const monthly = await createConference(schedule("2027-01-31T10:00", "America/New_York", { every: 1, unit: "month" }, 2));
-    const yearly = await createConference(schedule("2028-02-29T10:00", "America/New_York", { every: 1, unit: "year" }, 2));
+    const monthly = await insertConference(schedule("2027-01-31T10:00", "America/New_York", { every: 1, unit: "month" }, 2));
+    const yearly = await insertConference(schedule("2028-02-29T10:00", "America/New_York", { every: 1, unit: "year" }, 2));
     await sweep(new Date("2027-02-01T16:00:00Z"), H);
     expect(await findByAdminId(monthly.adminId)).toMatchObject({ localStart: "2027-03-31T10:00", remainingOccurrences: 1 });
     await sweep(new Date("2028-03-01T16:00:00Z"), H);
@@ -72,8 +72,8 @@ describe("sweep", () => {
 
   it("skips every meeting missed while the server was down, and deletes a series with none left", async () => {
     await clear();
-    const long = await createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 30));
-    const short = await createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 3));
+    const long = await insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 30));
+    const short = await insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 3));
     const result = await sweep(new Date("2026-12-10T12:00:00Z"), H);
     expect(result).toEqual({ deleted: 1, rolled: 1, skipped: 0 });
     expect(await findByAdminId(long.adminId)).toMatchObject({ localStart: "2026-12-10T09:00", remainingOccurrences: 21, revision: 2 });
@@ -82,17 +82,17 @@ describe("sweep", () => {
 
   it("deletes the last meeting of a series", async () => {
     await clear();
-    const c = await createConference(schedule("2026-12-01T09:00", "Asia/Kathmandu", { every: 1, unit: "week" }, 0));
+    const c = await insertConference(schedule("2026-12-01T09:00", "Asia/Kathmandu", { every: 1, unit: "week" }, 0));
     expect(await sweep(new Date(c.startsAt.getTime() + hours(H)), H)).toEqual({ deleted: 1, rolled: 0, skipped: 0 });
   });
 
   it("works through more due rows than one batch, and leaves the rest alone", async () => {
     await clear();
     const due = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => createConference(schedule(`2026-12-01T0${i % 10}:00`, "UTC", { every: 1, unit: "week" }, 2))),
+      Array.from({ length: 25 }, (_, i) => insertConference(schedule(`2026-12-01T0${i % 10}:00`, "UTC", { every: 1, unit: "week" }, 2))),
     );
-    const oneOffs = await Promise.all(Array.from({ length: 23 }, () => createConference(schedule("2026-12-01T09:00", "UTC"))));
-    const future = await createConference(schedule("2027-06-01T09:00", "UTC", { every: 1, unit: "week" }, 2));
+    const oneOffs = await Promise.all(Array.from({ length: 23 }, () => insertConference(schedule("2026-12-01T09:00", "UTC"))));
+    const future = await insertConference(schedule("2027-06-01T09:00", "UTC", { every: 1, unit: "week" }, 2));
     const result = await sweep(new Date("2026-12-03T00:00:00Z"), H, { batchSize: 10 });
     expect(result).toEqual({ deleted: oneOffs.length, rolled: due.length, skipped: 0 });
     expect(await findByAdminId(future.adminId)).toEqual(future);
@@ -100,8 +100,8 @@ describe("sweep", () => {
 
   it("never deletes or rolls anything twice when several sweeps run at once", async () => {
     await clear();
-    const series = await Promise.all(Array.from({ length: 150 }, () => createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 5))));
-    const oneOffs = await Promise.all(Array.from({ length: 150 }, () => createConference(schedule("2026-12-01T09:00", "UTC"))));
+    const series = await Promise.all(Array.from({ length: 150 }, () => insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 5))));
+    const oneOffs = await Promise.all(Array.from({ length: 150 }, () => insertConference(schedule("2026-12-01T09:00", "UTC"))));
     const now = new Date("2026-12-02T08:30:00Z");
     const results = await Promise.all([1, 2, 3, 4].map(() => sweep(now, H, { batchSize: 40 })));
     // Every one-off deleted had its room retired first, whichever sweep deleted it (each sweep's
@@ -118,7 +118,7 @@ describe("sweep", () => {
 
   it("an edit that lands between the sweep's read and write wins; an edit after the sweep is told it conflicts", async () => {
     await clear();
-    const series = await Promise.all(Array.from({ length: 6 }, () => createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 4))));
+    const series = await Promise.all(Array.from({ length: 6 }, () => insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 4))));
     const edited = schedule("2027-02-01T15:00", "Europe/Berlin", { every: 2, unit: "week" }, 9, 30);
     const early = series.slice(0, 3);
     const result = await sweep(new Date("2026-12-02T09:00:00Z"), H, {
@@ -138,7 +138,7 @@ describe("sweep", () => {
 
   it("never loses an admin's edit made while sweeps run", async () => {
     await clear();
-    const series = await Promise.all(Array.from({ length: 120 }, () => createConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 4))));
+    const series = await Promise.all(Array.from({ length: 120 }, () => insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 4))));
     const edited = schedule("2027-02-01T15:00", "Europe/Berlin", { every: 2, unit: "week" }, 9, 30);
     const now = new Date("2026-12-02T09:00:00Z");
     const [edits] = await Promise.all([

@@ -5,10 +5,10 @@
 import { databaseErrorCode } from "../database-errors";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
-import { invitationCache } from "./index";
-import { sweep } from "./sweep";
-import { createSweepTrigger } from "./sweep-trigger";
-import type { SweepTrigger } from "./sweep-trigger";
+import { invitationCache } from "../conferences/invitation-cache";
+import { sweep } from "./run";
+import { createSweepTrigger } from "./trigger";
+import type { SweepTrigger } from "./trigger";
 
 function errorSummary(error: unknown): string {
   if (!(error instanceof Error)) return "unknown error";

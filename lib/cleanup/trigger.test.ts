@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSweepTrigger } from "./sweep-trigger";
+import { createSweepTrigger } from "./trigger";
 
 function setup(intervalMs = 60_000) {
   let now = 1_000_000;

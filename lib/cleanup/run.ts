@@ -4,7 +4,7 @@
  *  - Over and nothing left to come: one DELETE per batch whose WHERE is the "over" condition itself.
  *    An edit that moves the start or adds meetings makes the row no longer match, whichever commits
  *    first.
- *  - Series with meetings to come: read a batch, plan each row (./sweep-plan.ts), then write all the
+ *  - Series with meetings to come: read a batch, plan each row (./plan.ts), then write all the
  *    plans in one statement, each row only if its revision is still the one that was read (an edit or
  *    another sweep raises it; the row is then left for the next sweep).
  * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches.
@@ -12,10 +12,10 @@
 import { db } from "../db";
 import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
-import { confirmedKeys, retireRooms, roomColumns } from "./store";
+import { confirmedKeys, retireRooms, roomColumns } from "../conferences/store";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
-import { planSweep, sweepCutoff } from "./sweep-plan";
+import { planSweep, sweepCutoff } from "./plan";
 
 export interface SweepResult {
   /** Conferences deleted (over, nothing left to come). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Repeat } from "../time/recurrence";
 import { resolveLocal } from "../time/zoned";
-import { planSweep } from "./sweep-plan";
+import { planSweep } from "./plan";
 
 const H = 23;
 function conference(local: string, timeZone: string, repeat: Repeat | null, remainingOccurrences: number) {
