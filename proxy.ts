@@ -15,7 +15,7 @@ import { toResponse } from "./lib/http/answer";
 import { LOCALE_EXPLICIT_HEADER, LOCALE_HEADER, localeOfRequest, PATH_HEADER } from "./lib/i18n/locales";
 import { decodePathSegment, requestClient } from "./lib/request";
 import { refusal } from "./lib/security/answers";
-import { shouldShedLoad } from "./lib/security/availability";
+import { shouldShedLoad } from "./lib/availability";
 import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY } from "./lib/security/csp";
 import { findForAdmin } from "./lib/conferences/operations";
 import { lookUpForVisitor, missAllowed } from "./lib/security/misses";

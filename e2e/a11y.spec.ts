@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { OPERATOR_OPTIONS_PORT } from "./support/settings";
 import { bookViaApi, invitationPath, moveStart } from "./support/planado";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

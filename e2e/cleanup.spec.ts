@@ -1,6 +1,6 @@
 /** The cleanup sweep that ordinary requests trigger (CLEANUP_MODE=request, every second on this server). */
 import { expect, test } from "@playwright/test";
-import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { OPERATOR_OPTIONS_PORT } from "./support/settings";
 import { query } from "./support/database";
 import { book, BY_ADMIN, daysAhead, invitationPath, ownClient, rowByAdmin } from "./support/planado";
 

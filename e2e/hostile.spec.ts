@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { nameFromLink } from "../lib/conferences/name";
 import { parseCalendar } from "../tests/support/parse-calendar";
-import { OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { OPERATOR_OPTIONS_PORT } from "./support/settings";
 import { book, daysAhead, invitationPath, rowByAdmin } from "./support/planado";
 
 const HOSTILE_NAMES = [

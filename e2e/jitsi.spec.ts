@@ -8,7 +8,7 @@
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { jwtVerify } from "jose";
-import { ENFORCING_JITSI, ENFORCING_PORT } from "../playwright.config";
+import { ENFORCING_JITSI, ENFORCING_PORT } from "./support/settings";
 import { query } from "./support/database";
 import { BY_ADMIN, JITSI, bookViaApi, invitationPath, moveStart, rowByAdmin } from "./support/planado";
 

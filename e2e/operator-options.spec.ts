@@ -1,6 +1,6 @@
 /** Options an operator may set (PRIVACY_NOTICE_URL, EARLY_JOIN_MINUTES), and a database that is down. */
 import { expect, test } from "@playwright/test";
-import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "./support/settings";
 import { book, daysAhead, expectInRoom, fillBooking, invitationPath, moveStart, ownClient, rowByAdmin } from "./support/planado";
 
 const optionsServer = `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}`;

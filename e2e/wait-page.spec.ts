@@ -5,7 +5,7 @@
  */
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../playwright.config";
+import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "./support/settings";
 import { bookViaApi, expectInRoom, invitationPath, moveStart, rowByAdmin } from "./support/planado";
 
 /** A conference that opens `seconds` from now, with the wait page open in `page`. */

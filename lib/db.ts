@@ -7,7 +7,7 @@ import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./env";
 import { processWide } from "./process-wide";
-import { databaseAnswered, databaseFailed, isUnreachable } from "./security/availability";
+import { databaseAnswered, databaseFailed, isUnreachable } from "./availability";
 
 function createClient() {
   const { host, port, user, password, database } = getConfig().DATABASE_URL.coordinates;

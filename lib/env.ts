@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseCoordinates } from "./database-url";
-import { DEFAULT_TRUSTED_PROXIES, parseAddressRange } from "./security/client-address";
+import { DEFAULT_TRUSTED_PROXIES, parseAddressRange } from "./address-range";
 import { canonicalTimeZone } from "./time/time-zones";
 import { wholeNumber } from "./whole-number";
 

@@ -1,7 +1,7 @@
 // @ts-check
 // Entry point of `npm start` and `npm test`. Plain Node on purpose: it runs before the project's
 // dependencies exist, installs them when they are missing or stale, generates the Prisma client,
-// then hands over to the TypeScript script (scripts/<command>.ts, run with tsx).
+// then hands over to the TypeScript script (scripts/<command>.ts, or bench/main.ts for bench; run with tsx).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -51,7 +51,7 @@ if (!existsSync(client) || statSync(client).mtimeMs < statSync(schema).mtimeMs) 
 }
 
 // 3. Hand over. Signals reach the child through the terminal's process group; we only wait for it.
-const child = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", `${command}.ts`), ...args], {
+const child = spawn(join(root, "node_modules", ".bin", "tsx"), [command === "bench" ? join(root, "bench", "main.ts") : join(root, "scripts", `${command}.ts`), ...args], {
   cwd: root,
   stdio: "inherit",
 });

@@ -24,7 +24,8 @@ import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences/operations
 import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";
-import { clientAddress, clientKey, isTrustedProxy, trustedProxyList } from "@/lib/security/client-address";
+import { trustedProxyList } from "@/lib/address-range";
+import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
 import { answerVisit, participantRoute } from "./participant-path";
 import type { PageSetup } from "./participant-path";
 import { send } from "./send";

@@ -32,7 +32,7 @@ import { isId } from "@/lib/ids";
 import { decodePathSegment, requestBaseUrl } from "@/lib/request";
 import type { HeaderReader } from "@/lib/request";
 import { refusal } from "@/lib/security/answers";
-import { isUnreachable, shouldShedLoad } from "@/lib/security/availability";
+import { isUnreachable, shouldShedLoad } from "@/lib/availability";
 import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders } from "@/lib/security/csp";
 import type { InlineAllowance } from "@/lib/security/csp";
 import { plainPage } from "@/lib/security/html";

@@ -1,6 +1,6 @@
 /** Rate limits and CORS, on the server configured with low limits and one allowed website. */
 import { expect, test } from "@playwright/test";
-import { OPERATOR_OPTIONS_PORT } from "../../playwright.config";
+import { OPERATOR_OPTIONS_PORT } from "../support/settings";
 import { daysAhead, ownClient } from "../support/planado";
 
 test.use({ baseURL: `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}` });

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { e2eDatabaseUrl } from "../../playwright.config";
+import { e2eDatabaseUrl } from "../support/settings";
 import { freePort, projectDir } from "../../scripts/lib/database-server";
 
 test("a second server with another secret refuses to start on the same database", async () => {

@@ -12,7 +12,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { BEHIND_NGINX_PORT, NGINX_PORT, PUBLIC_HOST } from "../../playwright.config";
+import { BEHIND_NGINX_PORT, NGINX_PORT, PUBLIC_HOST } from "../support/settings";
 import { book, daysAhead, expectInRoom, moveStart, rowByAdmin } from "../support/planado";
 
 const PUBLIC_URL = `http://${PUBLIC_HOST}:${NGINX_PORT}`;

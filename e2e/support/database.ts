@@ -2,7 +2,7 @@
 import { parseDatabaseUrl } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
 import { connect } from "../../scripts/lib/database-server";
-import { e2eDatabaseUrl } from "../../playwright.config";
+import { e2eDatabaseUrl } from "./settings";
 
 export const e2eDatabase = parseDatabaseUrl(e2eDatabaseUrl) as DatabaseCoordinates;
 

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../../playwright.config";
+import { NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "./settings";
 import { withLocale } from "../../lib/i18n/locales";
 import type { Locale } from "../../lib/i18n/locales";
 import { MESSAGES } from "./messages";

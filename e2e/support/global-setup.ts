@@ -7,7 +7,7 @@ import type { DatabaseCoordinates } from "../../lib/database-url";
 import { connect, probeServer } from "../../scripts/lib/database-server";
 import { createThrowawayDatabase } from "../../scripts/lib/throwaway-database";
 import { deriveKeys } from "../../lib/keys/derive";
-import { e2eDatabaseUrl, E2E_SECRET } from "../../playwright.config";
+import { e2eDatabaseUrl, E2E_SECRET } from "./settings";
 import { startJitsiStub } from "./jitsi-stub";
 
 export default async function globalSetup() {

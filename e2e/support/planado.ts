@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { JITSI } from "./jitsi-stub";
 import { query } from "./database";
 import { deriveKeys, invitationIdFor, nameSignature, roomIdFor } from "../../lib/keys/derive";
-import { E2E_SECRET } from "../../playwright.config";
+import { E2E_SECRET } from "./settings";
 
 export { JITSI } from "./jitsi-stub";
 

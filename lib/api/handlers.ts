@@ -19,7 +19,7 @@ import { corsHeaders, etag, ifMatchRevision, json, problemAnswer, readJsonBody }
 import { lookUpForVisitor } from "../security/misses";
 import type { LookUp } from "../security/misses";
 import { takeWrite } from "../security/writes";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "../security/rate-limit";
 import { conferenceResource, invitationStatus, patchSchema } from "./resources";
 
 export interface ApiContext {

@@ -1,8 +1,8 @@
 /** The HTTP side of the API: bodies, CORS, answers (see lib/http/answer.ts). */
 import { answer } from "../http/answer";
 import type { Answer } from "../http/answer";
-import { problem, PROBLEM_CONTENT_TYPE } from "./problem";
-import type { Problem, ProblemType } from "./problem";
+import { problem, PROBLEM_CONTENT_TYPE } from "../http/problem";
+import type { Problem, ProblemType } from "../http/problem";
 import type { Translate } from "../i18n/translate";
 
 /** A booking is a few hundred bytes; anything over this is refused before it is read in full. */

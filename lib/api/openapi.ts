@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { bookingSchema } from "../conferences/schema";
-import { PROBLEMS, problemType } from "./problem";
-import type { ProblemType } from "./problem";
+import { PROBLEMS, problemType } from "../http/problem";
+import type { ProblemType } from "../http/problem";
 import { conferenceResourceSchema, invitationStatusSchema, patchSchema, problemSchema } from "./resources";
 
 function schemaOf(schema: z.ZodType, io: "input" | "output") {

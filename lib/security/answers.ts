@@ -3,10 +3,10 @@
  * participant's path): 429 when a client has missed too often, 503 while the database is down. Pages
  * get a short, friendly HTML page (in the visitor's language) that reloads itself; the API gets RFC 9457.
  */
-import { problem } from "../api/problem";
+import { problem } from "../http/problem";
 import { answer } from "../http/answer";
 import type { Answer } from "../http/answer";
-import type { ProblemType } from "../api/problem";
+import type { ProblemType } from "../http/problem";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
 import { plainPage } from "./html";

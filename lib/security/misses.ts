@@ -6,8 +6,8 @@
  * shared in a group) never locks the office out of its own conference at the start time. In memory
  * only, per process; clients kept as keyed hashes (see RateLimiter).
  */
-import { RateLimiter } from "../api/rate-limit";
-import type { Verdict } from "../api/rate-limit";
+import { RateLimiter } from "./rate-limit";
+import type { Verdict } from "./rate-limit";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 

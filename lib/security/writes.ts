@@ -3,8 +3,8 @@
  * (server actions) and the API alike, so no door is a way around another's limit. In memory only,
  * per process (see RateLimiter).
  */
-import { RateLimiter } from "../api/rate-limit";
-import type { Verdict } from "../api/rate-limit";
+import { RateLimiter } from "./rate-limit";
+import type { Verdict } from "./rate-limit";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 

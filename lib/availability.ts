@@ -4,7 +4,7 @@
  * seconds still goes through to try, and the first that succeeds brings everything back.
  * Process-wide (see lib/process-wide.ts); clock injected for tests.
  */
-import { processWide } from "../process-wide";
+import { processWide } from "./process-wide";
 
 export const PROBE_INTERVAL_MS = 2_000;
 

@@ -3,9 +3,9 @@ import { join, relative } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { participantRoute } from "@/server/participant-path";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 
-const apiDir = join(import.meta.dirname, "../../app/api/v1");
+const apiDir = join(import.meta.dirname, "../app/api/v1");
 
 /**
  * Every route file under app/api/v1 with the methods it really serves (not the 405 stand-ins), and

@@ -4,14 +4,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCalendar } from "../../tests/support/parse-calendar";
-import { buildCalendar } from "../calendar/build";
-import { decodeEvent, encodeEvent, fileSlug } from "../calendar/event";
-import { FORM_FIELDS, validateBookingForm } from "../conferences/booking-form";
-import type { BookingFormValues } from "../conferences/booking-form";
-import { invitationText, mailtoLink } from "../conferences/describe";
-import { cleanName, nameFromLink, NAME_MAX_LENGTH, visibleLength } from "../conferences/name";
-import { ENGLISH_TEXTS, validateBooking } from "../conferences/schema";
+import { parseCalendar } from "./support/parse-calendar";
+import { buildCalendar } from "@/lib/calendar/build";
+import { decodeEvent, encodeEvent, fileSlug } from "@/lib/calendar/event";
+import { FORM_FIELDS, validateBookingForm } from "@/lib/conferences/booking-form";
+import type { BookingFormValues } from "@/lib/conferences/booking-form";
+import { invitationText, mailtoLink } from "@/lib/conferences/describe";
+import { cleanName, nameFromLink, NAME_MAX_LENGTH, visibleLength } from "@/lib/conferences/name";
+import { ENGLISH_TEXTS, validateBooking } from "@/lib/conferences/schema";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const RUNS = 2000;

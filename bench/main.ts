@@ -8,12 +8,12 @@
  * BENCH_SOAK_SECONDS (default 600) the soak's.
  */
 import { cpus, totalmem } from "node:os";
-import { details, prepare, SCENARIOS, table } from "../bench/scenarios";
-import type { Row } from "../bench/scenarios";
-import { ensureBuild } from "./lib/build";
-import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
-import { resolveServer } from "./lib/database-server";
-import { createThrowawayDatabase } from "./lib/throwaway-database";
+import { details, prepare, SCENARIOS, table } from "./scenarios";
+import type { Row } from "./scenarios";
+import { ensureBuild } from "../scripts/lib/build";
+import { configOrExit, exitWith, loadEnvFiles, log } from "../scripts/lib/cli";
+import { resolveServer } from "../scripts/lib/database-server";
+import { createThrowawayDatabase } from "../scripts/lib/throwaway-database";
 
 async function main() {
   loadEnvFiles();

@@ -1,10 +1,10 @@
 import compile from "icu-minify/compile";
 import { describe, expect, it } from "vitest";
-import { countdownAnnouncement, remainingText } from "../conferences/countdown";
-import { compiledTranslator } from "./compiled";
-import type { CompiledTree } from "./compiled";
-import type { Locale } from "./locales";
-import { MESSAGES, translator } from "./translate";
+import { countdownAnnouncement, remainingText } from "./countdown";
+import { compiledTranslator } from "../i18n/compiled";
+import type { CompiledTree } from "../i18n/compiled";
+import type { Locale } from "../i18n/locales";
+import { MESSAGES, translator } from "../i18n/translate";
 
 /** What the build does to the message files (next-intl's precompile). */
 function compileTree(tree: object): CompiledTree {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetProcessWide } from "../process-wide";
+import { resetProcessWide } from "./process-wide";
 import { databaseAnswered, databaseFailed, isUnreachable, PROBE_INTERVAL_MS, shouldShedLoad } from "./availability";
 
 beforeEach(() => {
