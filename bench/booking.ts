@@ -1,6 +1,7 @@
 /** Booking through the API, 20 connections, 1,000 bookings: rows written must equal 201 answers. */
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { connect, freePort } from "../scripts/lib/database-server";
+import { connect } from "../scripts/lib/database-server";
+import { freePort } from "../scripts/lib/free-port";
 import { fmt, latency, planadoEnv, SECONDS, withServer } from "./lib/common";
 import type { Row } from "./lib/common";
 import { load } from "./lib/load";

@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { formatDatabaseUrl } from "../lib/database-url";
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { freePort } from "../scripts/lib/database-server";
+import { freePort } from "../scripts/lib/free-port";
 import { fmt, latency, planadoEnv, ratio, SECONDS, WARMUP, withServer } from "./lib/common";
 import type { Row } from "./lib/common";
 import { load } from "./lib/load";

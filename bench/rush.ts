@@ -7,7 +7,7 @@
  */
 import { request as httpRequest } from "node:http";
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { freePort } from "../scripts/lib/database-server";
+import { freePort } from "../scripts/lib/free-port";
 import { floorEnv, fmt, planadoEnv, WARMUP, withServer } from "./lib/common";
 import type { Row } from "./lib/common";
 import { load } from "./lib/load";

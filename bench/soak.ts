@@ -12,7 +12,7 @@ import { request as httpRequest } from "node:http";
 import type { DatabaseCoordinates } from "../lib/database-url";
 import { feedSignature } from "../lib/calendar/event";
 import { newId } from "../lib/ids";
-import { freePort } from "../scripts/lib/database-server";
+import { freePort } from "../scripts/lib/free-port";
 import { fmt, planadoEnv, withServer } from "./lib/common";
 import type { Row } from "./lib/common";
 import { summariseHeap } from "./lib/heap-summary";

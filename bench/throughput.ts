@@ -4,7 +4,7 @@
  * start, and the API's invitation status.
  */
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { freePort } from "../scripts/lib/database-server";
+import { freePort } from "../scripts/lib/free-port";
 import { floorEnv, fmt, latency, planadoEnv, ratio, SECONDS, WARMUP, withServer } from "./lib/common";
 import type { Row } from "./lib/common";
 import { load } from "./lib/load";

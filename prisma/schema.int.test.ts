@@ -10,7 +10,8 @@ import type * as DMMF from "@prisma/dmmf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseDatabaseUrl } from "../lib/database-url";
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { connect, projectDir } from "../scripts/lib/database-server";
+import { connect } from "../scripts/lib/database-server";
+import { projectDir } from "../scripts/lib/paths";
 import { createThrowawayDatabase } from "../scripts/lib/throwaway-database";
 import type { ThrowawayDatabase } from "../scripts/lib/throwaway-database";
 

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatDatabaseUrl, parseDatabaseUrl } from "../lib/database-url";
 import type { DatabaseCoordinates } from "../lib/database-url";
-import { connect, projectDir } from "./lib/database-server";
+import { connect } from "./lib/database-server";
+import { projectDir } from "./lib/paths";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
 import type { ThrowawayDatabase } from "./lib/throwaway-database";
 

@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { formatDatabaseUrl } from "../lib/database-url";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
 import { ensureBuild } from "./lib/build";
-import { ensureDatabaseExists, migrateDatabase, projectDir, resolveServer } from "./lib/database-server";
-import type { PrivateServer } from "./lib/database-server";
+import { ensureDatabaseExists, migrateDatabase, resolveServer } from "./lib/database-server";
+import { projectDir } from "./lib/paths";
+import type { PrivateServer } from "./lib/private-server";
 
 async function main() {
   loadEnvFiles();

@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { formatDatabaseUrl } from "../lib/database-url";
 import { configOrExit, loadEnvFiles, log } from "./lib/cli";
 import { clearGeneratedTypes, ensureBuild } from "./lib/build";
-import { projectDir, resolveServer } from "./lib/database-server";
+import { resolveServer } from "./lib/database-server";
 import type { ResolvedServer } from "./lib/database-server";
+import { projectDir } from "./lib/paths";
 import { dropStaleTestDatabases } from "./lib/throwaway-database";
 
 interface Tally {

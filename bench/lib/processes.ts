@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { projectDir } from "../../scripts/lib/database-server";
+import { projectDir } from "../../scripts/lib/paths";
 
 export interface Memory {
   /** Resident memory of the whole process group, in MiB. */

@@ -10,8 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
-import { ensureDatabaseExists, freePort, migrateDatabase, projectDir, startPrivateServer } from "../../scripts/lib/database-server";
-import type { PrivateServer } from "../../scripts/lib/database-server";
+import { ensureDatabaseExists, migrateDatabase } from "../../scripts/lib/database-server";
+import { freePort } from "../../scripts/lib/free-port";
+import { projectDir } from "../../scripts/lib/paths";
+import { startPrivateServer } from "../../scripts/lib/private-server";
+import type { PrivateServer } from "../../scripts/lib/private-server";
 import { daysAhead } from "../support/planado";
 
 

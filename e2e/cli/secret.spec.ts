@@ -6,7 +6,8 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../support/settings";
-import { freePort, projectDir } from "../../scripts/lib/database-server";
+import { freePort } from "../../scripts/lib/free-port";
+import { projectDir } from "../../scripts/lib/paths";
 
 test("a second server with another secret refuses to start on the same database", async () => {
   const port = await freePort();

@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
-import { freePort, projectDir } from "../../scripts/lib/database-server";
+import { freePort } from "../../scripts/lib/free-port";
+import { projectDir } from "../../scripts/lib/paths";
 import { throwawayName } from "../../scripts/lib/throwaway-database";
 import { e2eDatabase, query } from "../support/database";
 

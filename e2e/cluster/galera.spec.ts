@@ -24,9 +24,13 @@ import { formatDatabaseUrl } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
 import { CONFIG_VARIABLES } from "../../lib/env";
 import { deriveKeys, hashId, invitationIdFor, roomIdFor } from "../../lib/keys/derive";
-import { connect, freePort, migrationsDir, projectDir } from "../../scripts/lib/database-server";
-import { startGaleraCluster, stopLeftovers } from "../../scripts/lib/galera/cluster";
-import type { GaleraCluster, GaleraNode } from "../../scripts/lib/galera/cluster";
+import { connect } from "../../scripts/lib/database-server";
+import { freePort } from "../../scripts/lib/free-port";
+import { startGaleraCluster } from "../../scripts/lib/galera/cluster";
+import type { GaleraCluster } from "../../scripts/lib/galera/cluster";
+import { stopLeftovers } from "../../scripts/lib/galera/leftovers";
+import type { GaleraNode } from "../../scripts/lib/galera/node";
+import { migrationsDir, projectDir } from "../../scripts/lib/paths";
 
 // ---------------------------------------------------------------------------------------------
 // Settings shared by both servers

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { projectDir } from "./database-server";
+import { projectDir } from "./paths";
 
 const SOURCE_DIRS = ["app", "lib", "messages", "public", "server"];
 const SOURCE_FILES = [

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, parseConfig } from "../../lib/env";
 import type { Config } from "../../lib/env";
-import { DatabaseSetupError, projectDir } from "./database-server";
+import { DatabaseSetupError } from "./database-setup-error";
+import { projectDir } from "./paths";
 import { MigrationError } from "./migrate";
 
 /** Loads .env files the way `next start` does: real environment first, then the most specific file. */

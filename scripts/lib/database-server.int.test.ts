@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { parseDatabaseUrl } from "../../lib/database-url";
 import type { DatabaseCoordinates } from "../../lib/database-url";
-import { connect, ensureDatabaseExists, freePort, probeServer, resolveServer } from "./database-server";
+import { connect, ensureDatabaseExists, probeServer, resolveServer } from "./database-server";
+import { freePort } from "./free-port";
 import { throwawayName } from "./throwaway-database";
 
 const server = parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MigrationError, readMigrations } from "./migrate";
-import { migrationsDir } from "./database-server";
+import { migrationsDir } from "./paths";
 
 describe("readMigrations", () => {
   it("lists folders with a migration.sql, oldest first, with Prisma's checksum", () => {

@@ -7,7 +7,8 @@ import type { Connection } from "mariadb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseCoordinates } from "../../../lib/database-url";
 import { startGaleraCluster } from "./cluster";
-import type { GaleraCluster, GaleraNode } from "./cluster";
+import type { GaleraCluster } from "./cluster";
+import type { GaleraNode } from "./node";
 
 let cluster: GaleraCluster | undefined;
 const log = (line: string) => console.log(`[galera] ${line}`);
