@@ -10,7 +10,8 @@ import { decodeEvent, encodeEvent, fileSlug } from "../calendar/event";
 import { FORM_FIELDS, validateBookingForm } from "../conferences/booking-form";
 import type { BookingFormValues } from "../conferences/booking-form";
 import { invitationText, mailtoLink } from "../conferences/describe";
-import { cleanName, nameFromLink, NAME_MAX_LENGTH, visibleLength } from "../conferences/name";
+import { NAME_MAX_LENGTH } from "../conferences/limits";
+import { cleanName, nameFromLink, visibleLength } from "../conferences/name";
 import { MESSAGES, validateBooking } from "../conferences/schema";
 
 const now = new Date("2026-11-25T12:00:00Z");
