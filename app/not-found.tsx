@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localPath } from "./_i18n/server";
+import { pageTitle, textLink } from "@/app/_ui/typography";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("notFoundTitle") };
@@ -11,9 +12,9 @@ export default async function NotFound() {
   const home = await localPath("/");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <h1 className={pageTitle}>{t("title")}</h1>
       <p>{t("text")}</p>
-      <a href={home} className="font-medium underline">
+      <a href={home} className={textLink}>
         {t("link")}
       </a>
     </div>

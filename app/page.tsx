@@ -7,6 +7,7 @@ import { bookConference } from "./actions";
 import { newBookingDefaults } from "./_shared/defaults";
 import { ScheduleForm } from "./_components/schedule-form";
 import { ClientMessages } from "./_i18n/client-messages";
+import { Notice } from "@/app/_ui/notice";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection(); // the default start depends on the current time
@@ -16,9 +17,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   return (
     <div className="space-y-8">
       {deleted === "1" && (
-        <p role="status" className="rounded-lg border border-emerald-700 bg-emerald-50 px-4 py-3 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50">
+        <Notice tone="success" role="status">
           {t("deleted")}
-        </p>
+        </Notice>
       )}
       <section aria-labelledby="intro-title" className="space-y-3">
         <h1 id="intro-title" className="text-3xl font-bold tracking-tight sm:text-4xl">

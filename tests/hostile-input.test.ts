@@ -10,7 +10,8 @@ import { decodeEvent, encodeEvent, fileSlug } from "@/lib/calendar/event";
 import { FORM_FIELDS, validateBookingForm } from "@/lib/conferences/booking-form";
 import type { BookingFormValues } from "@/lib/conferences/booking-form";
 import { invitationText, mailtoLink } from "@/lib/conferences/describe";
-import { cleanName, nameFromLink, NAME_MAX_LENGTH, visibleLength } from "@/lib/conferences/name";
+import { NAME_MAX_LENGTH } from "@/lib/conferences/limits";
+import { cleanName, nameFromLink, visibleLength } from "@/lib/conferences/name";
 import { ENGLISH_TEXTS, validateBooking } from "@/lib/conferences/schema";
 
 const now = new Date("2026-11-25T12:00:00Z");

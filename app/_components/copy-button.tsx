@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHydrated } from "./use-hydrated";
+import { primaryActionButton } from "@/app/_ui/button";
 
 /**
  * Copies a text to the clipboard. Appears only with JavaScript; without it, the text is on the page
@@ -38,7 +39,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       <button
         type="button"
         onClick={copy}
-        className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus-ring"
+        className={primaryActionButton}
       >
         {label}
       </button>

@@ -6,6 +6,9 @@ export const inputClass =
   "aria-[invalid=true]:border-red-700 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 " +
   "dark:aria-[invalid=true]:border-red-400";
 
+/** A control's label above it. */
+export const labelClass = "mb-1 block font-medium";
+
 export function errorId(field: string) {
   return `${field}-error`;
 }
@@ -45,7 +48,7 @@ export function Field({ id, label, hint, errors, sharedErrorIds = [], children }
   const describedBy = [...errorIds, hintId].filter(Boolean).join(" ");
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block font-medium">
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       {children({ id, className: inputClass, "aria-invalid": errorIds.length ? true : undefined, "aria-describedby": describedBy || undefined })}

@@ -8,15 +8,24 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
 import { useTranslations } from "next-intl";
 import type { BookingFormValues, RepeatPreset } from "@/lib/conferences/booking-form";
-import { initialFormState } from "../_shared/form-state";
-import type { FormState } from "../_shared/form-state";
+import { LIMITS, NAME_MAX_LENGTH } from "@/lib/conferences/limits";
+import { initialFormState } from "@/app/_shared/form-state";
+import type { FormState } from "@/app/_shared/form-state";
+import { primarySubmitButton, secondarySubmitButton } from "@/app/_ui/button";
+import { Notice } from "@/app/_ui/notice";
 import { errorId, Field, FieldError } from "./field";
 import { useHydrated } from "./use-hydrated";
 
+// The browser counts a name's length in UTF-16 units, the server in characters as a person counts
+// them (an emoji is two units, one character): room for a name of two-unit characters; the server
+// says when a name is too long.
+const NAME_INPUT_MAX_LENGTH = NAME_MAX_LENGTH * 2;
+
 export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 480];
 
-// Typed by the presets, so a preset missing here (or one too many) does not compile. Only types come
-// from lib/conferences: its messages for every language must not travel to the browser.
+// Typed by the presets, so a preset missing here (or one too many) does not compile. Only types (and
+// the plain numbers of lib/conferences/limits.ts) come from lib/conferences: its messages for every
+// language must not travel to the browser.
 const PRESET_ORDER: Record<RepeatPreset, true> = { none: true, daily: true, weekly: true, biweekly: true, fourweekly: true, monthly: true, yearly: true, custom: true };
 const REPEAT_PRESETS = Object.keys(PRESET_ORDER) as RepeatPreset[];
 
@@ -37,6 +46,9 @@ function zoneGroups(zones: string[]) {
   }
   return [...groups.entries()];
 }
+
+/** The title of a group of fields. */
+const legendClass = "mb-2 text-lg font-semibold";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -66,11 +78,7 @@ export function ScheduleForm({ mode, action, defaults, timeZones, hidden, endsAf
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div id={messageId} aria-live="polite" role="status">
-        {state.message && (
-          <p className="rounded-lg border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50">
-            {state.message}
-          </p>
-        )}
+        {state.message && <Notice tone="warning">{state.message}</Notice>}
       </div>
       <ScheduleFields
         key={state.attempt}
@@ -152,11 +160,11 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
   return (
     <>
       <Field id={id("name")} label={t("name")} errors={fieldErrors[id("name")]} hint={t("nameHint")}>
-        {(control) => <input {...control} name="name" type="text" defaultValue={values.name} maxLength={400} autoComplete="off" />}
+        {(control) => <input {...control} name="name" type="text" defaultValue={values.name} maxLength={NAME_INPUT_MAX_LENGTH} autoComplete="off" />}
       </Field>
 
       <fieldset className="space-y-4" aria-describedby={whenErrors.length ? errorId(id("when")) : undefined}>
-        <legend className="mb-2 text-lg font-semibold">{t("when")}</legend>
+        <legend className={legendClass}>{t("when")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id={id("date")} label={t("date")} errors={fieldErrors[id("date")]} sharedErrorIds={whenErrors}>
             {(control) => <input {...control} name="date" type="date" defaultValue={values.date} />}
@@ -183,7 +191,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
         </Field>
         <Field id={id("durationMinutes")} label={t("duration")} errors={fieldErrors[id("durationMinutes")]} hint={endsAfterMinutes === undefined ? t("durationHint") : t("durationHintEnforced", { minutes: endsAfterMinutes })}>
           {(control) => (
-            <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || "60"}>
+            <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || String(LIMITS.durationMinutes.default)}>
               {durations.map((minutes) => (
                 <option key={minutes} value={minutes}>
                   {durationLabel(minutes, t)}
@@ -195,7 +203,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="mb-2 text-lg font-semibold">{t("repetition")}</legend>
+        <legend className={legendClass}>{t("repetition")}</legend>
         <Field id={id("repeat")} label={t("repeat")} errors={fieldErrors[id("repeat")]}>
           {(control) => (
             <select {...control} name="repeat" defaultValue={repeat} onChange={(event) => setRepeat(event.target.value)}>
@@ -213,7 +221,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
               {hydrated ? t("custom") : t("customWithoutScript")}
             </p>
             <Field id={id("repeatEvery")} label={t("every")} errors={fieldErrors[id("repeatEvery")]}>
-              {(control) => <input {...control} name="repeatEvery" type="number" inputMode="numeric" min={1} max={99} defaultValue={values.repeatEvery || "1"} />}
+              {(control) => <input {...control} name="repeatEvery" type="number" inputMode="numeric" min={LIMITS.every.min} max={LIMITS.every.max} defaultValue={values.repeatEvery || "1"} />}
             </Field>
             <Field id={id("repeatUnit")} label={t("unit")} errors={fieldErrors[id("repeatUnit")]}>
               {(control) => (
@@ -235,7 +243,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             errors={fieldErrors[id("occurrences")]}
             hint={mode === "book" ? t("occurrencesHintBook") : t("occurrencesHintEdit")}
           >
-            {(control) => <input {...control} name="occurrences" type="number" inputMode="numeric" min={2} max={500} defaultValue={values.occurrences || "4"} />}
+            {(control) => <input {...control} name="occurrences" type="number" inputMode="numeric" min={LIMITS.count.min} max={LIMITS.count.max} defaultValue={values.occurrences || "4"} />}
           </Field>
         )}
       </fieldset>
@@ -246,7 +254,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
           name="intent"
           value={mode === "book" ? "book" : "save"}
           disabled={pending}
-          className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700 focus-ring disabled:opacity-60"
+          className={primarySubmitButton}
         >
           {mode === "book" ? t("book") : t("save")}
         </button>
@@ -256,7 +264,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             name="intent"
             value="now"
             disabled={pending}
-            className="min-h-12 rounded-lg border border-brand-600 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50 focus-ring disabled:opacity-60 dark:text-sky-300 dark:hover:bg-slate-800"
+            className={secondarySubmitButton}
           >
             {t("now")}
           </button>

@@ -1,6 +1,7 @@
 import type { CalendarLinks as Links } from "@/lib/calendar";
 import type { Translate } from "@/lib/i18n/translate";
 import { secondaryButton } from "./button";
+import { note } from "./typography";
 
 /** A link to another site: a new tab that cannot reach back into this one, and no Referer (an id). */
 const elsewhere = { target: "_blank", rel: "noopener noreferrer", referrerPolicy: "no-referrer" } as const;
@@ -22,7 +23,7 @@ export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
           {t("calendar.subscribe")}
         </a>
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className={note}>
         {t("calendar.explanation")} {t("calendar.feedAddress")} {/* Only the address may break anywhere: it is one long word. */}
         <code className="break-all" dir="ltr">
           {links.feed}
@@ -43,7 +44,7 @@ export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
           </a>
         )}
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t("calendar.servicesNote")}</p>
+      <p className={note}>{t("calendar.servicesNote")}</p>
     </div>
   );
 }

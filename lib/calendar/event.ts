@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import type { Conference } from "../conferences/conference";
-import { cleanName, NAME_MAX_LENGTH, visibleLength } from "../conferences/name";
+import { NAME_MAX_LENGTH } from "../conferences/limits";
+import { cleanName, visibleLength } from "../conferences/name";
 import { isId } from "../ids";
 import { REPEAT_UNITS } from "../time/recurrence";
 import type { Repeat } from "../time/recurrence";

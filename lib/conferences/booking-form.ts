@@ -6,7 +6,8 @@
 import type { Repeat } from "../time/recurrence";
 import { isRealLocal } from "../time/zoned";
 import { english } from "../i18n/translate";
-import { LIMITS, validateBooking, validationTexts } from "./schema";
+import { LIMITS } from "./limits";
+import { validateBooking, validationTexts } from "./schema";
 import type { Booking, BookingInput, FieldErrors, ValidateOptions, Validation } from "./schema";
 
 export const FORM_FIELDS = [

@@ -3,7 +3,7 @@
  * text, e-mails and calendar files. Clean it once, the same way everywhere, so nothing in it can
  * break a page, a header or a line-based format.
  */
-export const NAME_MAX_LENGTH = 200;
+import { NAME_MAX_LENGTH } from "./limits";
 
 // C0/C1 control characters (CR, LF, tabs, NUL …), line and paragraph separators, and the bidi
 // embedding/override/isolate characters that can make text display in a misleading order.

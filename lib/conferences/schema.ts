@@ -14,19 +14,8 @@ import { isRealLocal, resolveLocal, toLocal } from "../time/zoned";
 import type { Schedule } from "./conference";
 import { english } from "../i18n/translate";
 import type { Translate } from "../i18n/translate";
-import { cleanName, NAME_MAX_LENGTH, visibleLength } from "./name";
-
-export const LIMITS = {
-  durationMinutes: { min: 5, max: 24 * 60, default: 60 },
-  every: { min: 1, max: 99 },
-  count: { min: 2, max: 500 },
-  /** A start this far in the past still counts as "now" (the organizer typed the current minute). */
-  pastToleranceSeconds: 60,
-  /** How far ahead a conference may start. */
-  maxYearsAhead: 10,
-  /** How long a series may run, from its first meeting to its last. */
-  maxSeriesYears: 10,
-} as const;
+import { cleanName, visibleLength } from "./name";
+import { LIMITS, NAME_MAX_LENGTH } from "./limits";
 
 /** The validation texts in one language (the texts live in messages/*.json). */
 function textsIn(t: Translate) {

@@ -5,6 +5,7 @@
  */
 import { primaryButton } from "@/app/_ui/button";
 import { CalendarLinks } from "@/app/_ui/calendar-links";
+import { namedPageTitle, note, pageTitle, textLink } from "@/app/_ui/typography";
 import type { CalendarLinks as Links } from "@/lib/calendar";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -29,7 +30,7 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
     <div className="space-y-6">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-sky-300">{t("invitation.pleaseWait")}</p>
       {/* A name may run the other way than the page (a Latin name on an Arabic page): isolated. */}
-      <h1 className="break-words text-3xl font-bold tracking-tight">
+      <h1 className={namedPageTitle}>
         <bdi>{name}</bdi>
       </h1>
       <p className="text-lg">{t("invitation.opens")}</p>
@@ -74,7 +75,7 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
       </div>
       <CalendarLinks links={calendar} t={t} />
       <noscript>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{reloads}</p>
+        <p className={note}>{reloads}</p>
       </noscript>
     </div>
   );
@@ -90,10 +91,10 @@ export interface NoticeProps {
 export function NoticePage({ t, name, noticeUrl, continueHref }: NoticeProps) {
   return (
     <div className="space-y-6">
-      <h1 className="break-words text-3xl font-bold tracking-tight">{t("invitation.started", { name })}</h1>
+      <h1 className={namedPageTitle}>{t("invitation.started", { name })}</h1>
       <p>
         {t("invitation.privacyBefore")}{" "}
-        <a href={noticeUrl} target="_blank" rel="noopener noreferrer" className="font-medium underline">
+        <a href={noticeUrl} target="_blank" rel="noopener noreferrer" className={textLink}>
           {t("invitation.privacyLink")}
           <span className="sr-only"> {t("invitation.newWindow")}</span>
         </a>{" "}
@@ -109,9 +110,9 @@ export function NoticePage({ t, name, noticeUrl, continueHref }: NoticeProps) {
 export function InvitationNotFound({ t, homeHref }: { t: Translate; homeHref: string }) {
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">{t("invitation.notFoundTitle")}</h1>
+      <h1 className={pageTitle}>{t("invitation.notFoundTitle")}</h1>
       <p>{t("invitation.notFoundText")}</p>
-      <a href={homeHref} className="font-medium underline">
+      <a href={homeHref} className={textLink}>
         {t("invitation.notFoundLink")}
       </a>
     </div>

@@ -8,18 +8,20 @@ import { calendarLinks } from "@/lib/calendar";
 import { adminUrl, invitationUrl } from "@/lib/conferences/links";
 import { roomAccess } from "@/lib/jitsi/access";
 import { timeZoneNames } from "@/lib/time/time-zones";
-import { editConference } from "../../actions";
-import { baseUrl } from "../../_shared/base-url";
-import { currentWording, localPath } from "../../_i18n/server";
-import { visitorLookUp } from "../../_shared/visitor";
-import { editDefaults } from "../../_shared/defaults";
+import { editConference } from "@/app/actions";
+import { baseUrl } from "@/app/_shared/base-url";
+import { currentWording, localPath } from "@/app/_i18n/server";
+import { visitorLookUp } from "@/app/_shared/visitor";
+import { editDefaults } from "@/app/_shared/defaults";
 import { secondaryButton } from "@/app/_ui/button";
+import { Notice } from "@/app/_ui/notice";
+import { namedPageTitle, note, sectionTitle } from "@/app/_ui/typography";
 import { CalendarLinks } from "@/app/_ui/calendar-links";
-import { CopyButton } from "../../_components/copy-button";
-import { inputClass } from "../../_components/field";
-import { QrCode } from "../../_components/qr-code";
-import { ScheduleForm } from "../../_components/schedule-form";
-import { ClientMessages } from "../../_i18n/client-messages";
+import { CopyButton } from "@/app/_components/copy-button";
+import { inputClass, labelClass } from "@/app/_components/field";
+import { QrCode } from "@/app/_components/qr-code";
+import { ScheduleForm } from "@/app/_components/schedule-form";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +29,6 @@ export async function generateMetadata({ searchParams }: PageProps<"/a/[adminId]
   const t = await getTranslations("meta");
   return { title: nameFromLink((await searchParams).n) ?? t("adminTitle"), robots: { index: false, follow: false } };
 }
-
-const notice = "rounded-lg border px-4 py-3";
 
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
@@ -62,26 +62,26 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
     <div className="space-y-10">
       <header className="space-y-3">
         {query.booked === "1" && (
-          <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
+          <Notice tone="success" role="status">
             {t("booked")}
-          </p>
+          </Notice>
         )}
         {query.conflict === "1" && (
-          <p role="status" className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
+          <Notice tone="warning" role="status">
             {t("conflict")}
-          </p>
+          </Notice>
         )}
         {query.over === "1" && (
-          <p role="status" className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
+          <Notice tone="warning" role="status">
             {t("over")}
-          </p>
+          </Notice>
         )}
         {query.updated === "1" && (
-          <p role="status" className={`${notice} border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50`}>
+          <Notice tone="success" role="status">
             {t("updated")}
-          </p>
+          </Notice>
         )}
-        <h1 className="break-words text-3xl font-bold tracking-tight">
+        <h1 className={namedPageTitle}>
           <bdi>{title}</bdi>
         </h1>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
@@ -97,11 +97,11 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
       </header>
 
       <section aria-labelledby="invite-title" className="space-y-4">
-        <h2 id="invite-title" className="text-xl font-semibold">
+        <h2 id="invite-title" className={sectionTitle}>
           {t("inviteTitle")}
         </h2>
         <div>
-          <label htmlFor="invitation-link" className="mb-1 block font-medium">
+          <label htmlFor="invitation-link" className={labelClass}>
             {t("invitationLink")}
           </label>
           {/* Links read left to right in every language. */}
@@ -124,16 +124,14 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
           <textarea id="invitation-text" readOnly rows={9} value={text} className={`${inputClass} mt-2 font-mono text-sm`} />
         </details>
         <QrCode url={links.invitation} fallbackUrl={links.bareInvitation} label={t("qr")} />
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("neverLearns")}</p>
+        <p className={note}>{t("neverLearns")}</p>
       </section>
 
       <section aria-labelledby="admin-title" className="space-y-3">
-        <h2 id="admin-title" className="text-xl font-semibold">
+        <h2 id="admin-title" className={sectionTitle}>
           {t("adminTitle")}
         </h2>
-        <p className={`${notice} border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50`}>
-          {t("adminWarning")}
-        </p>
+        <Notice tone="warning">{t("adminWarning")}</Notice>
         <label htmlFor="admin-link" className="sr-only">
           {t("adminLink")}
         </label>
@@ -141,7 +139,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
       </section>
 
       <section aria-labelledby="join-title" className="space-y-3">
-        <h2 id="join-title" className="text-xl font-semibold">
+        <h2 id="join-title" className={sectionTitle}>
           {t("joinTitle")}
         </h2>
         <p>{t("joinText")}</p>
@@ -151,7 +149,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
       </section>
 
       <section aria-labelledby="edit-title" className="space-y-4">
-        <h2 id="edit-title" className="text-xl font-semibold">
+        <h2 id="edit-title" className={sectionTitle}>
           {t("editTitle")}
         </h2>
         <ClientMessages paths={["form"]}>
@@ -168,7 +166,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
       </section>
 
       <section aria-labelledby="delete-title" className="space-y-3">
-        <h2 id="delete-title" className="text-xl font-semibold">
+        <h2 id="delete-title" className={sectionTitle}>
           {t("deleteTitle")}
         </h2>
         <p>{t("deleteText")}</p>

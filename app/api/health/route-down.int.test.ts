@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../scripts/lib/free-port";
+import { freePort } from "@/scripts/lib/free-port";
 
 // Point this file's app code at a port where no database listens (modules are isolated per file).
 beforeAll(async () => {

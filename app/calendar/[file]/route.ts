@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/env";
 import { toResponse } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
-import { baseUrl } from "../../_shared/base-url";
+import { baseUrl } from "@/app/_shared/base-url";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { deleteConference } from "../../../actions";
-import { initialFormState } from "../../../_shared/form-state";
+import { deleteConference } from "@/app/actions";
+import { initialFormState } from "@/app/_shared/form-state";
+import { dangerSubmitButton } from "@/app/_ui/button";
 
 export function DeleteForm({ adminId }: { adminId: string }) {
   const t = useTranslations("admin");
@@ -16,7 +17,7 @@ export function DeleteForm({ adminId }: { adminId: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="min-h-12 rounded-lg bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 focus-ring disabled:opacity-60"
+        className={dangerSubmitButton}
       >
         {t("deleteYes")}
       </button>

@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { findForAdmin } from "@/lib/conferences/operations";
 import { formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
-import { visitorLookUp } from "../../../_shared/visitor";
-import { currentWording, localPath } from "../../../_i18n/server";
+import { visitorLookUp } from "@/app/_shared/visitor";
+import { currentWording, localPath } from "@/app/_i18n/server";
 import { DeleteForm } from "./delete-form";
-import { ClientMessages } from "../../../_i18n/client-messages";
+import { ClientMessages } from "@/app/_i18n/client-messages";
+import { plainButton } from "@/app/_ui/button";
+import { namedPageTitle } from "@/app/_ui/typography";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,13 +27,13 @@ export default async function DeletePage({ params, searchParams }: PageProps<"/a
   const back = await localPath(`/a/${adminId}${name ? `?${new URLSearchParams({ n: name })}` : ""}`);
   return (
     <div className="space-y-6">
-      <h1 className="break-words text-3xl font-bold tracking-tight">{name ? t("titleNamed", { name }) : t("titleUnnamed")}</h1>
+      <h1 className={namedPageTitle}>{name ? t("titleNamed", { name }) : t("titleUnnamed")}</h1>
       <p>{t("text", { when: formatStartWithZone(conference.startsAt, conference.timeZone, wording), repeats: conference.repeat ? "yes" : "no" })}</p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <ClientMessages paths={["admin.deleteYes"]}>
           <DeleteForm adminId={adminId} />
         </ClientMessages>
-        <a href={back} className="inline-flex min-h-12 items-center justify-center rounded-lg px-5 py-3 font-semibold underline">
+        <a href={back} className={plainButton}>
           {t("keep")}
         </a>
       </div>

@@ -4,7 +4,7 @@ import { roomAccess } from "@/lib/jitsi/access";
 import { roomLink } from "@/lib/jitsi/room-link";
 import { bookingWindow } from "@/lib/jitsi/window";
 import type { BookingWindow } from "@/lib/jitsi/window";
-import { visitorLookUp } from "../../../_shared/visitor";
+import { visitorLookUp } from "@/app/_shared/visitor";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { bookByApi } from "@/lib/api/handlers";
 import { toResponse } from "@/lib/http/answer";
-import { apiContext, otherMethods } from "../context";
+import { apiContext, otherMethods } from "@/app/api/v1/context";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { getConfig } from "@/lib/env";
 import { toResponse } from "@/lib/http/answer";
 import { requestBaseUrl } from "@/lib/request";
-import { otherMethods } from "../context";
+import { otherMethods } from "@/app/api/v1/context";
 
 export const dynamic = "force-dynamic";
 

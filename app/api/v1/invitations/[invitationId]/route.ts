@@ -1,4 +1,4 @@
-import { otherMethods } from "../../context";
+import { otherMethods } from "@/app/api/v1/context";
 
 export const dynamic = "force-dynamic";
 
