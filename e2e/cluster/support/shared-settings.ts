@@ -1,0 +1,15 @@
+/**
+ * What both app servers of the cluster run are configured with and the tests count on: the shared
+ * secret (the tests derive the rooms and hashes the database holds with it), the stand-in Jitsi, the
+ * database's name and how long after its start a conference is over.
+ */
+import { deriveKeys } from "../../../lib/keys/derive";
+
+/** Both servers' secret: the tests derive the rooms and room hashes the database holds with it. */
+export const CLUSTER_SECRET = "cluster-e2e-planado-secret-0123456789abcdef01234";
+export const keys = deriveKeys(CLUSTER_SECRET);
+/** Nothing listens there: a redirect to the room is only read, never followed. */
+export const JITSI_STUB = "http://127.0.0.1:9";
+export const DATABASE = "planado";
+/** As the servers are configured: a conference is over this long after its start. */
+export const CLEANUP_AFTER_HOURS = 23;
