@@ -1,7 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  // As inside Next's server bundles: the marker that keeps server modules out of client code is empty.
+  "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+};
 
 // The server's secret for every test (never the generated file of a developer's .data/ folder).
 const env = { PLANADO_SECRET: "test-secret-0123456789abcdef0123456789abcdef" };
@@ -17,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           env,
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts", "tests/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts", "tests/**/*.test.ts", "ui/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
         },

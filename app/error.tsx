@@ -1,7 +1,7 @@
 "use client";
 import { useErrorWords } from "./_i18n/error-words";
-import { primaryActionButton } from "@/app/_ui/button";
-import { pageTitle } from "@/app/_ui/typography";
+import { primaryActionButton } from "@/ui/button";
+import { pageTitle } from "@/ui/typography";
 // Shown when a page fails (most often: the database stopped answering). Production builds never send
 // the error's message or stack to the browser; this page says only what a visitor can do.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

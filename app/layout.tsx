@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { textDirection } from "@/lib/i18n/locales";
-import { BODY_CLASS, SiteChrome } from "@/app/_ui/site-chrome";
+import { BODY_CLASS, SiteChrome } from "@/ui/site-chrome";
 import { ErrorWordsProvider } from "./_i18n/error-words";
 import { currentPath, currentWording, localPath } from "./_i18n/server";
 

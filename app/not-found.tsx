@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localPath } from "./_i18n/server";
-import { pageTitle, textLink } from "@/app/_ui/typography";
+import { pageTitle, textLink } from "@/ui/typography";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("notFoundTitle") };

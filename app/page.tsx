@@ -7,7 +7,7 @@ import { bookConference } from "./actions";
 import { newBookingDefaults } from "./_shared/defaults";
 import { ScheduleForm } from "./_components/schedule-form";
 import { ClientMessages } from "./_i18n/client-messages";
-import { Notice } from "@/app/_ui/notice";
+import { Notice } from "@/ui/notice";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection(); // the default start depends on the current time

@@ -3,6 +3,7 @@
  * pages and route handlers call those functions instead. Every query also tells lib/security/
  * availability whether the database answers, so pages can shed load while it is down.
  */
+import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./env";

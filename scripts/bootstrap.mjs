@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [command, ...args] = process.argv.slice(2);
@@ -51,7 +51,10 @@ if (!existsSync(client) || statSync(client).mtimeMs < statSync(schema).mtimeMs) 
 }
 
 // 3. Hand over. Signals reach the child through the terminal's process group; we only wait for it.
-const child = spawn(join(root, "node_modules", ".bin", "tsx"), [command === "bench" ? join(root, "bench", "main.ts") : join(root, "scripts", `${command}.ts`), ...args], {
+// ("server-only" is an empty module in our own programs, as inside Next: see lib/server-only-outside-next.mjs.)
+const script = command === "bench" ? join(root, "bench", "main.ts") : join(root, "scripts", `${command}.ts`);
+const outsideNext = pathToFileURL(join(root, "lib", "server-only-outside-next.mjs")).href;
+const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["--import", outsideNext, script, ...args], {
   cwd: root,
   stdio: "inherit",
 });

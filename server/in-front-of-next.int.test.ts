@@ -12,7 +12,7 @@ import { bookAt, setup } from "./participant-path-test-setup";
 const { db } = await import("@/lib/db");
 const { databaseAnswered } = await import("@/lib/availability");
 const { trustedProxyList, DEFAULT_TRUSTED_PROXIES } = await import("@/lib/address-range");
-const { requestListener } = await import("./main");
+const { requestListener } = await import("./app-server");
 
 beforeEach(() => {
   databaseAnswered();

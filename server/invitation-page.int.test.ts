@@ -7,7 +7,7 @@ import { bookAt, now, setup, signedPath, text, visit } from "./participant-path-
 
 const { remove } = await import("@/lib/conferences/operations");
 const { db } = await import("@/lib/db");
-const { calendarLinks } = await import("@/lib/calendar");
+const { calendarLinks } = await import("@/lib/calendar/links");
 const { invitationUrl } = await import("@/lib/conferences/links");
 const { resetProcessWide } = await import("@/lib/process-wide");
 const { databaseAnswered, databaseFailed } = await import("@/lib/availability");

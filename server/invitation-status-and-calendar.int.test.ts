@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { bookAt, text, visit } from "./participant-path-test-setup";
 
 const { db } = await import("@/lib/db");
-const { calendarLinks } = await import("@/lib/calendar");
+const { calendarLinks } = await import("@/lib/calendar/links");
 const { databaseAnswered } = await import("@/lib/availability");
 
 beforeEach(() => {

@@ -8,7 +8,7 @@
  */
 import { readInvitationByApi } from "@/lib/api/handlers";
 import { apiContext } from "@/lib/api/context";
-import { secretFromConfig } from "@/lib/calendar";
+import { secretFromConfig } from "@/lib/calendar/links";
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import type { CalendarErrorReason } from "@/lib/calendar/answers";
 import { buildFeed } from "@/lib/calendar/build";

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHydrated } from "./use-hydrated";
-import { primaryActionButton } from "@/app/_ui/button";
+import { primaryActionButton } from "@/ui/button";
 
 /**
  * Copies a text to the clipboard. Appears only with JavaScript; without it, the text is on the page

@@ -11,8 +11,8 @@ import type { BookingFormValues, RepeatPreset } from "@/lib/conferences/booking-
 import { LIMITS, NAME_MAX_LENGTH } from "@/lib/conferences/limits";
 import { initialFormState } from "@/app/_shared/form-state";
 import type { FormState } from "@/app/_shared/form-state";
-import { primarySubmitButton, secondarySubmitButton } from "@/app/_ui/button";
-import { Notice } from "@/app/_ui/notice";
+import { primarySubmitButton, secondarySubmitButton } from "@/ui/button";
+import { Notice } from "@/ui/notice";
 import { errorId, Field, FieldError } from "./field";
 import { useHydrated } from "./use-hydrated";
 

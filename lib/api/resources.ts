@@ -3,7 +3,7 @@
  * build those answers. The secret room id appears only in an open invitation's roomUrl.
  */
 import { z } from "zod";
-import { calendarLinks } from "../calendar";
+import { calendarLinks } from "../calendar/links";
 import type { Conference, ManagedConference } from "../conferences/conference";
 import type { Entry } from "../conferences/entry";
 import { adminUrl, invitationUrl } from "../conferences/links";

@@ -6,6 +6,7 @@
  * `start` is a wall-clock time "YYYY-MM-DDTHH:mm" in `timeZone`, an ISO instant with Z or an offset,
  * or "now". `count` is the number of meetings including the first.
  */
+import "server-only";
 import { z } from "zod";
 import { nominalEnd, REPEAT_UNITS } from "../time/recurrence";
 import { wholeNumber } from "../whole-number";

@@ -17,7 +17,7 @@ import type { Keys } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
 import { processWide } from "../process-wide";
 import { retryWrite } from "../write-retry";
-import { catchUpWithCluster, onceCaughtUp } from "./cluster-reads";
+import { catchUpWithCluster, onceCaughtUp } from "../cluster-reads";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
 import { roomChangesWith } from "./conference";

@@ -2,6 +2,7 @@
  * Translations for code that has no framework around it (domain texts, validation messages, the API,
  * calendar files): the same message files the pages use, through use-intl's core translator.
  */
+import "server-only";
 import { createTranslator } from "use-intl/core";
 import ar from "../../messages/ar.json";
 import de from "../../messages/de.json";

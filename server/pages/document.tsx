@@ -1,11 +1,11 @@
 /**
  * The whole HTML document of a page our server renders itself (the participant's pages): the same
- * head as the app's pages (app/layout.tsx and Next's metadata), the same chrome (app/_ui), the built
+ * head as the app's pages (app/layout.tsx and Next's metadata), the same chrome (ui/), the built
  * stylesheet, and at most one inline script, allowed by its hash.
  */
 import type { ReactNode } from "react";
-import { BODY_CLASS, SiteChrome } from "@/app/_ui/site-chrome";
-import type { ChromeProps } from "@/app/_ui/site-chrome";
+import { BODY_CLASS, SiteChrome } from "@/ui/site-chrome";
+import type { ChromeProps } from "@/ui/site-chrome";
 import { textDirection } from "@/lib/i18n/locales";
 
 export interface DocumentProps extends ChromeProps {

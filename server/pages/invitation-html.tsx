@@ -4,7 +4,7 @@
  * asks for the same page. A wait page changes every millisecond only in one number (the time left),
  * which goes in per request.
  */
-import { calendarLinks } from "@/lib/calendar";
+import { calendarLinks } from "@/lib/calendar/links";
 import type { Conference } from "@/lib/conferences/conference";
 import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
 import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";

@@ -3,10 +3,10 @@
  * of a conference that has started, and the page for an invitation that does not work. Rendered by
  * our server (server/participant-path.ts) in the look of the app's pages.
  */
-import { primaryButton } from "@/app/_ui/button";
-import { CalendarLinks } from "@/app/_ui/calendar-links";
-import { namedPageTitle, note, pageTitle, textLink } from "@/app/_ui/typography";
-import type { CalendarLinks as Links } from "@/lib/calendar";
+import { primaryButton } from "@/ui/button";
+import { CalendarLinks } from "@/ui/calendar-links";
+import { namedPageTitle, note, pageTitle, textLink } from "@/ui/typography";
+import type { CalendarLinks as Links } from "@/lib/calendar/links";
 import type { Translate } from "@/lib/i18n/translate";
 
 export interface WaitProps {

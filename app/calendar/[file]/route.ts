@@ -1,7 +1,7 @@
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import { buildCalendar } from "@/lib/calendar/build";
 import { decodeEvent } from "@/lib/calendar/event";
-import { secretFromConfig } from "@/lib/calendar";
+import { secretFromConfig } from "@/lib/calendar/links";
 import { eventUid } from "@/lib/calendar/signing";
 import { invitationUrl, nameIfSigned } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";

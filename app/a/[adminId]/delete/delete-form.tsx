@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { deleteConference } from "@/app/actions";
 import { initialFormState } from "@/app/_shared/form-state";
-import { dangerSubmitButton } from "@/app/_ui/button";
+import { dangerSubmitButton } from "@/ui/button";
 
 export function DeleteForm({ adminId }: { adminId: string }) {
   const t = useTranslations("admin");

@@ -8,8 +8,8 @@ import { visitorLookUp } from "@/app/_shared/visitor";
 import { currentWording, localPath } from "@/app/_i18n/server";
 import { DeleteForm } from "./delete-form";
 import { ClientMessages } from "@/app/_i18n/client-messages";
-import { plainButton } from "@/app/_ui/button";
-import { namedPageTitle } from "@/app/_ui/typography";
+import { plainButton } from "@/ui/button";
+import { namedPageTitle } from "@/ui/typography";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {

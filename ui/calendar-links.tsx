@@ -1,4 +1,4 @@
-import type { CalendarLinks as Links } from "@/lib/calendar";
+import type { CalendarLinks as Links } from "@/lib/calendar/links";
 import type { Translate } from "@/lib/i18n/translate";
 import { secondaryButton } from "./button";
 import { note } from "./typography";

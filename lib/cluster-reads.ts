@@ -2,9 +2,9 @@
  * Reads that must see every write the cluster acknowledged (part of the store: lib/conferences/store.ts
  * is the only caller). On one MariaDB server these cost nothing.
  */
-import { databaseErrorCode } from "../database-errors";
-import { db } from "../db";
-import { processWide } from "../process-wide";
+import { databaseErrorCode } from "./database-errors";
+import { db } from "./db";
+import { processWide } from "./process-wide";
 
 /**
  * On a Galera cluster, a node applies other nodes' writes a moment after they commit: a booking just
