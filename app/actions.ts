@@ -10,6 +10,7 @@ import { book, edit, remove } from "@/lib/conferences/operations";
 import { readBookingForm } from "@/lib/conferences/booking-form";
 import type { Translate } from "@/lib/i18n/translate";
 import { requestClient } from "@/lib/request";
+import { errorSummary } from "@/lib/database-errors";
 import { takeWrite } from "@/lib/security/writes";
 import type { FormState } from "./_shared/form-state";
 import { visitorLookUp } from "./_shared/visitor";
@@ -24,8 +25,7 @@ function adminPath(adminId: string, name: string, notice?: "booked" | "updated" 
 
 /** Logs that a database call failed, without anything about the conference or the visitor. */
 function logFailure(what: string, error: unknown) {
-  const code = typeof error === "object" && error && "code" in error ? String((error as { code: unknown }).code) : "";
-  console.error(`[planado] ${what} failed: ${error instanceof Error ? error.name : "error"} ${code}`.trim());
+  console.error(`[planado] ${what} failed: ${errorSummary(error)}`);
 }
 
 /**

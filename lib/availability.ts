@@ -4,6 +4,7 @@
  * seconds still goes through to try, and the first that succeeds brings everything back.
  * Process-wide (see lib/process-wide.ts); clock injected for tests.
  */
+import { driverCause } from "./database-errors";
 import { processWide } from "./process-wide";
 
 export const PROBE_INTERVAL_MS = 2_000;
@@ -43,7 +44,7 @@ const CONNECTION_CODES = new Set(["45001", "45007", "45009", "45012", "45026", "
 export function isUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === "PrismaClientInitializationError") return true;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; cause?: unknown } } } }).meta?.driverAdapterError?.cause;
+  const cause = driverCause(error);
   if (cause && CONNECTION_CODES.has(String(cause.originalCode))) return true;
   const text = `${typeof cause?.cause === "string" ? cause.cause : ""} ${error.message}`;
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|pool timeout|socket has unexpectedly been closed/i.test(text);

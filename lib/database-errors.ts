@@ -11,9 +11,23 @@ export function prismaErrorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** What the database driver reported under Prisma's error, if it did. */
+export interface DriverCause {
+  code?: unknown;
+  /** The database's own error number ("1213") or the driver's ("45028": pool timeout). */
+  originalCode?: unknown;
+  /** The driver's message. */
+  cause?: unknown;
+  originalMessage?: unknown;
+}
+
+export function driverCause(error: unknown): DriverCause | undefined {
+  return (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | undefined)?.meta?.driverAdapterError?.cause;
+}
+
 /** The database's own error number under Prisma's ("1213": deadlock), if the driver told it. */
 export function databaseErrorCode(error: unknown): string | undefined {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | undefined)?.meta?.driverAdapterError?.cause;
+  const cause = driverCause(error);
   const code = cause?.originalCode ?? cause?.code;
   return code === undefined ? undefined : String(code);
 }
@@ -24,6 +38,17 @@ export function databaseErrorCode(error: unknown): string | undefined {
  */
 export class OtherSecretError extends Error {
   override name = "OtherSecretError";
+}
+
+/**
+ * An error for a log line: its kind and codes, never its message (a message may quote a query, an id
+ * or a name).
+ */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const code = "code" in error ? ` ${String(error.code)}` : "";
+  const databaseCode = databaseErrorCode(error);
+  return `${error.name}${code}${databaseCode ? ` (database error ${databaseCode})` : ""}`;
 }
 
 /** Any failure of Prisma or of the database driver, or a database this server must not use (not a bug of ours). */

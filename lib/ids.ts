@@ -1,7 +1,7 @@
 /**
  * Identifiers of a conference. Each comes straight from the operating system's CSPRNG, 128 bits,
- * independent of the others and of anything the organizer typed (the original derived all three from
- * one weak seed, so a room could be recovered from its invitation).
+ * independent of the others and of anything the organizer typed (the PHP tool Planado replaces derived
+ * all three from one weak seed, so a room could be recovered from its invitation).
  *
  * Encoding: RFC 4648 base32 in lowercase without padding, 26 characters. Lowercase letters and
  * digits only, because Jitsi room names are case-insensitive, and easy to read out or type on a phone.

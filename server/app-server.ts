@@ -12,6 +12,7 @@
  * Both this server and Next's bundle load lib/: process-wide state lives on globalThis (see
  * lib/process-wide.ts), so there is still one rate limiter, one cache and one database pool.
  */
+import { errorSummary } from "@/lib/database-errors";
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
@@ -63,7 +64,7 @@ export function requestListener({ trusted, setup, handleNext }: ListenerOptions)
       send(request, response, await answerVisit({ method, url, headers: nodeHeaders(request.headers), client, now: new Date() }, setup));
     } catch (error) {
       // answerVisit answers every failure of its own; this is the last line (say, a broken socket).
-      console.error(`[planado] could not answer: ${error instanceof Error ? error.name : "unknown error"}`);
+      console.error(`[planado] could not answer: ${errorSummary(error)}`);
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Internal error");
       else response.destroy();
     }

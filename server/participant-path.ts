@@ -6,6 +6,7 @@
  * adds what Next's proxy and config do for the other routes: the miss limit, the 503 while the
  * database is down, the security headers, the language, the nudge of the cleanup sweep.
  */
+import { errorSummary } from "@/lib/database-errors";
 import { readInvitationByApi } from "@/lib/api/handlers";
 import { apiContext } from "@/lib/api/context";
 import { secretFromConfig } from "@/lib/calendar/links";
@@ -98,7 +99,7 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     return finish(await route.handler(visit, route.segment, setup));
   } catch (error) {
     if (isUnreachable(error) || isDatabaseError(error)) return refuse(503, 10);
-    console.error(`[planado] participant path failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    console.error(`[planado] participant path failed: ${errorSummary(error)}`);
     const t = translator(visitor.locale);
     const nonce = newNonce();
     const html = plainPage({ locale: visitor.locale, title: t("error.title"), text: t("error.text"), nonce });

@@ -4,7 +4,7 @@
  * storage. Route files in app/api/v1 and our own server (server/, for invitation look-ups) only hand
  * requests over.
  */
-import { isDatabaseError } from "../database-errors";
+import { errorSummary, isDatabaseError } from "../database-errors";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
@@ -49,7 +49,7 @@ async function endpoint(ctx: ApiContext, kind: Kind, handle: () => Promise<Answe
     return withHeaders(await handle(), cors);
   } catch (error) {
     if (isDatabaseError(error)) return withHeaders(problemAnswer("unavailable", { t: ctx.t, headers: { "Retry-After": "10" } }), cors);
-    console.error(`[planado] API error: ${error instanceof Error ? error.name : "unknown"}`);
+    console.error(`[planado] API error: ${errorSummary(error)}`);
     return withHeaders(problemAnswer("internal", { t: ctx.t }), cors);
   }
 }

@@ -5,7 +5,7 @@
 import { createEvent, createEvents } from "ics";
 import { english } from "../i18n/translate";
 import type { Translate } from "../i18n/translate";
-import type { EventAttributes } from "ics";
+import type { EventAttributes, ReturnObject } from "ics";
 import { localParts, toLocal } from "../time/zoned";
 import type { LocalDateTime } from "../time/zoned";
 import type { CalendarEvent } from "./event";
@@ -68,10 +68,19 @@ function attributes(event: CalendarEvent, zone: string | undefined, options: Bui
     ...(options.reminderMinutes > 0
       ? { alarms: [{ action: "display" as const, description: event.name, trigger: { minutes: options.reminderMinutes, before: true } }] }
       : {}),
-    productId: PRODUCT_ID,
-    method: "PUBLISH",
-    ...(options.calendarName ? { calName: escapeText(options.calendarName) } : {}),
+    ...calendarHeader(options.calendarName),
   };
+}
+
+/** The calendar's own lines (PRODID, METHOD, X-WR-CALNAME), the same for a file, a feed and an empty feed. */
+function calendarHeader(calendarName: string | undefined) {
+  return { productId: PRODUCT_ID, method: "PUBLISH", ...(calendarName ? { calName: escapeText(calendarName) } : {}) };
+}
+
+/** What ics made of it, or the reason it could not. */
+function built(result: ReturnObject): string {
+  if (result.error || !result.value) throw new CalendarBuildError(result.error?.message ?? "ics produced nothing");
+  return result.value;
 }
 
 /** RFC 5545 TEXT escaping, for the one property ics leaves unescaped (X-WR-CALNAME). */
@@ -88,21 +97,13 @@ export function buildCalendar(event: CalendarEvent, options: BuildOptions): stri
   // A zone the library does not know (none in practice) falls back to UTC times: still the right
   // instants, only without the daylight-saving rules.
   const zone = zoneDefinition(event.timeZone);
-  const result = createEvent(attributes(event, zone ? event.timeZone : undefined, options));
-  if (result.error || !result.value) throw new CalendarBuildError(result.error?.message ?? "ics produced nothing");
-  return refold(zone ? applyTimeZone(result.value, zone) : result.value);
+  const calendar = built(createEvent(attributes(event, zone ? event.timeZone : undefined, options)));
+  return refold(zone ? applyTimeZone(calendar, zone) : calendar);
 }
 
 /** A subscription feed: the conference's event, or none once it is gone (calendars then drop it). */
 export function buildFeed(event: CalendarEvent | undefined, options: BuildOptions & { calendarName: string }): string {
-  let calendar: string;
-  if (event) {
-    calendar = buildCalendar(event, options);
-  } else {
-    const result = createEvents([], { productId: PRODUCT_ID, method: "PUBLISH", calName: escapeText(options.calendarName) });
-    if (result.error || !result.value) throw new CalendarBuildError(result.error?.message ?? "ics produced nothing");
-    calendar = result.value;
-  }
+  const calendar = event ? buildCalendar(event, options) : built(createEvents([], calendarHeader(options.calendarName)));
   // Ask subscribed calendars to look again every hour (ics already sets X-PUBLISHED-TTL).
   return refold(calendar).replace("X-PUBLISHED-TTL:PT1H\r\n", "X-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n");
 }

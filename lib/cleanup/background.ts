@@ -2,20 +2,13 @@
  * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process (see lib/process-wide.ts).
  * Its log lines say what changed, never which conference.
  */
-import { databaseErrorCode } from "../database-errors";
+import { errorSummary } from "../database-errors";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import { invitationCache } from "../conferences/invitation-cache";
 import { sweep } from "./run";
 import { createSweepTrigger } from "./trigger";
 import type { SweepTrigger } from "./trigger";
-
-function errorSummary(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const code = "code" in error ? ` ${String((error as { code: unknown }).code)}` : "";
-  const databaseCode = databaseErrorCode(error);
-  return `${error.name}${code}${databaseCode ? ` (database error ${databaseCode})` : ""}`;
-}
 
 /** Called on every matched request; returns at once. */
 export function pokeBackgroundSweep(): void {

@@ -1,5 +1,5 @@
 /**
- * Runs the cleanup sweep on the side of ordinary requests, as the original did: at most once per
+ * Runs the cleanup sweep on the side of ordinary requests (no cron job to set up): at most once per
  * interval per process, never two at once, never awaited by the request, and a failure is reported
  * without reaching the request. Clock and work are injected, so the throttling is tested without
  * waiting.

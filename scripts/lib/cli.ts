@@ -1,4 +1,5 @@
 /** Small helpers shared by the operator scripts (serve, migrate, test). */
+import { driverCause } from "../../lib/database-errors";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, parseConfig } from "../../lib/env";
@@ -30,7 +31,7 @@ export function configOrExit(): Config {
 
 /** The most telling line of a driver or Prisma error ("connect ECONNREFUSED 127.0.0.1:9"). */
 function databaseProblem(error: Error): string {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { cause?: unknown; originalMessage?: unknown } } } }).meta?.driverAdapterError?.cause;
+  const cause = driverCause(error);
   const text = typeof cause?.cause === "string" ? cause.cause : typeof cause?.originalMessage === "string" ? cause.originalMessage : error.message;
   return text.replace(/^\(conn:[^)]*\)\s*/, "").trim().split("\n")[0] ?? "unknown error";
 }

@@ -20,7 +20,7 @@ import { InvitationNotFound, NoticePage, WaitPage } from "./invitation-pages";
 import { cut, fill, NUMBER_SLOT, renderDocument } from "./render";
 import type { Template } from "./render";
 
-/** Without JavaScript the wait page reloads itself at most this often (the original's 30 s). */
+/** Without JavaScript the wait page reloads itself at most this often: nobody waits long past the start, and a crowd's reloads stay few. */
 const MAX_REFRESH_SECONDS = 30;
 
 /** What the app's layout needs to render a page: the built stylesheets (see server/stylesheets.ts). */
