@@ -9,7 +9,7 @@ import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
 import { book, edit, findForAdmin, lookUpInvitation, remove } from "../conferences/operations";
-import { bookingSchema } from "../conferences/schema";
+import { bookingSchema, changesSchema } from "../conferences/schema";
 import { invitationEntry } from "../conferences/entry";
 import { roomAccess } from "../jitsi/access";
 import { nameFromLink } from "../conferences/name";
@@ -20,7 +20,7 @@ import { lookUpForVisitor } from "../security/misses";
 import type { LookUp } from "../security/misses";
 import { takeWrite } from "../security/writes";
 import { RateLimiter } from "../security/rate-limit";
-import { conferenceResource, invitationStatus, patchSchema } from "./resources";
+import { conferenceResource, invitationStatus } from "./resources";
 
 export interface ApiContext {
   now: Date;
@@ -115,7 +115,7 @@ export function readByApi(request: Request, adminId: string, ctx: ApiContext): P
  */
 export function editByApi(request: Request, adminId: string, ctx: ApiContext): Promise<Answer> {
   return endpoint(ctx, "write", async () => {
-    const body = await readObjectBody(request, Object.keys(patchSchema.shape), ctx.t);
+    const body = await readObjectBody(request, Object.keys(changesSchema.shape), ctx.t);
     if (body.status === "refused") return body.answer;
     const changes = body.value;
     const expected = ifMatchRevision(request);

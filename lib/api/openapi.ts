@@ -6,7 +6,8 @@ import { z } from "zod";
 import { bookingSchema } from "../conferences/schema";
 import { PROBLEMS, problemType } from "../http/problem";
 import type { ProblemType } from "../http/problem";
-import { conferenceResourceSchema, invitationStatusSchema, patchSchema, problemSchema } from "./resources";
+import { changesSchema } from "../conferences/schema";
+import { conferenceResourceSchema, invitationStatusSchema, problemSchema } from "./resources";
 
 function schemaOf(schema: z.ZodType, io: "input" | "output") {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
@@ -104,7 +105,7 @@ export function openApiDocument(serverUrl: string) {
     components: {
       schemas: {
         Booking: schemaOf(bookingSchema, "input"),
-        ConferenceChanges: schemaOf(patchSchema, "input"),
+        ConferenceChanges: schemaOf(changesSchema, "input"),
         Conference: schemaOf(conferenceResourceSchema, "output"),
         InvitationStatus: schemaOf(invitationStatusSchema, "output"),
         Problem: schemaOf(problemSchema, "output"),

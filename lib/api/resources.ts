@@ -7,7 +7,6 @@ import { calendarLinks } from "../calendar/links";
 import type { Conference, ManagedConference } from "../conferences/conference";
 import type { Entry } from "../conferences/entry";
 import { adminUrl, invitationUrl } from "../conferences/links";
-import { nameSchema, repeatSchema } from "../conferences/schema";
 import { REPEAT_UNITS } from "../time/recurrence";
 
 const url = z.string().meta({ format: "uri" });
@@ -56,16 +55,6 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "For validation problems: messages by field." }),
-  });
-
-/** PATCH body: any of the booking fields; the others keep their current values. */
-export const patchSchema = z
-  .object({
-    name: nameSchema.optional().meta({ description: "Only used to build the links in the answer." }),
-    start: z.string().optional(),
-    timeZone: z.string().optional(),
-    durationMinutes: z.number().int().optional(),
-    repeat: repeatSchema.nullable().optional(),
   });
 
 export function conferenceResource(c: ManagedConference, base: string, name: string | undefined): ConferenceResource {

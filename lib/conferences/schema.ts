@@ -190,6 +190,16 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
   };
 }
 
+/** An API edit (PATCH): any of the booking fields; the others keep their current values (see mergeChanges). */
+export const changesSchema = z
+  .object({
+    name: nameSchema.optional().meta({ description: "Only used to build the links in the answer." }),
+    start: z.string().optional(),
+    timeZone: z.string().optional(),
+    durationMinutes: z.number().int().optional(),
+    repeat: repeatSchema.nullable().optional(),
+  });
+
 /**
  * An API edit as a whole booking: the fields sent over the conference's current ones (a new zone alone
  * keeps the wall-clock start; a series keeps the meetings it has left). A name that was not sent is

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideReservation, parseReservationId, REFUSALS, reservationId, reservationRequestSchema, roomOfName, UNBOOKED_SECONDS } from "./reservations";
+import { decideReservation, parseReservationId, REFUSALS, reservationId, roomOfName, UNBOOKED_SECONDS } from "./reservations";
+import { reservationRequestSchema } from "./schema";
 import { bookingWindow, isOpen } from "./window";
 
 const startsAt = new Date("2026-12-01T08:00:00Z");

@@ -15,7 +15,6 @@
  *  - Any other status refuses the room; Prosody shows the JSON `message` to the person.
  *  - GET {prefix}/conference/{id} after a 409 (Planado never answers 409), DELETE when the room ends.
  */
-import { z } from "zod";
 import type { BookingWindow } from "./window";
 import { isOpen } from "./window";
 
@@ -29,19 +28,6 @@ export const REFUSALS = {
 /** How long an unbooked room may run where the operator admits those (a generous working day). */
 export const UNBOOKED_SECONDS = 24 * 3600;
 
-const ROOM_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}(:?\d{2})?)$/;
-
-/** One request body, as the module sends it (the fields it adds beyond these are ignored). */
-export const reservationRequestSchema = z.object({
-  name: z.string({ error: "name is missing" }).min(1, { error: "name is empty" }).max(255, { error: "name is too long" }),
-  start_time: z
-    .string({ error: "start_time is missing" })
-    .regex(ROOM_TIME, { error: "start_time must be yyyy-MM-ddTHH:mm:ss.SSSZ" })
-    .refine((text) => !Number.isNaN(new Date(text).getTime()), { error: "start_time is not a date" }),
-  mail_owner: z.string().max(1024, { error: "mail_owner is too long" }).optional(),
-});
-
-export type ReservationRequest = z.output<typeof reservationRequestSchema>;
 
 /** The room a request names: without its tenant ("[school]room"), in lower case as Jitsi compares. */
 export function roomOfName(name: string): string {
