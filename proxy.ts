@@ -21,7 +21,7 @@ import { findForAdmin } from "./lib/conferences/operations";
 import { lookUpForVisitor, missAllowed } from "./lib/security/misses";
 
 /** Paths that look ids up and need the database. */
-const LOOKUPS = /^\/(i|a)\/|^\/calendar\/feed\/|^\/api\/v1\/(conferences|invitations)\/./;
+const LOOK_UPS = /^\/(i|a)\/|^\/calendar\/feed\/|^\/api\/v1\/(conferences|invitations)\/./;
 /** The admin pages (and their actions and "Join now"), whose id the proxy checks for a client over its miss limit. */
 const ADMIN = /^\/a\/([^/]+)/;
 
@@ -56,7 +56,7 @@ export async function proxy(request: NextRequest) {
     response.headers.append("Vary", "Accept-Language");
     return response;
   };
-  if (LOOKUPS.test(path)) {
+  if (LOOK_UPS.test(path)) {
     if (shouldShedLoad()) return secured(toResponse(refusal(503, path, 10, nonce, locale)));
     const retryAfter = await refusedMiss(path, requestClient(request.headers));
     if (retryAfter !== undefined) return secured(toResponse(refusal(429, path, retryAfter, nonce, locale)));

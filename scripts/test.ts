@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in order, then one line `N passed, N failed` summing them all.
- *   type check (1) · lint (1) · Vitest unit + integration (each test) · Playwright (each test)
+ *   type check (1) · lint (1) · format (1) · Vitest unit + integration (each test) · Playwright (each test)
  * Finds or starts a database server for the integration and end-to-end tests, installs Debian's
  * Chromium, nginx, haproxy and galera-4 when they are missing (as root), and builds the app into .next-test when its sources changed.
  */
@@ -82,6 +82,7 @@ async function main() {
     run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
   results.push({ name: "type check", passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });
   step("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+  step("format", bin("prettier"), ["--check", "."]);
 
   let server: ResolvedServer | undefined;
   try {

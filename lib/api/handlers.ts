@@ -35,7 +35,7 @@ export interface ApiContext {
 
 /** Reads: API look-ups per client per minute. Writes share one limit with the forms (../security/writes.ts). */
 function lookUpLimiter(): RateLimiter {
-  return processWide("planadoApiLookups", () => new RateLimiter({ max: getConfig().API_LOOKUP_LIMIT_PER_MINUTE, windowMs: 60_000 }));
+  return processWide("planadoApiLookUps", () => new RateLimiter({ max: getConfig().API_LOOKUP_LIMIT_PER_MINUTE, windowMs: 60_000 }));
 }
 
 type Kind = "write" | "look-up";
