@@ -2,15 +2,20 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-
 // Boundaries (CONTRIBUTING.md): which folder may use which, as import patterns each folder may not
 // use. tests/lint-boundaries.test.ts shows every one refusing a forbidden import.
-const DATABASE = { regex: "(^|/)db$", message: "Only a domain's store.ts (and lib/cleanup/run.ts, the health check) talks to the database: call the domain's operations.ts." };
+const DATABASE = {
+  regex: "(^|/)db$",
+  message: "Only a domain's store.ts (and lib/cleanup/run.ts, the health check) talks to the database: call the domain's operations.ts.",
+};
 const STORE = { regex: "(^|/)store$", allowTypeImports: true, message: "Doors call the domain's operations.ts, not its store.ts." };
 const CLIMBING = { regex: "^\\.\\./", message: "app/ imports its own files as @/app/…, never by climbing out of a folder." };
 /** @param {string} folders */
 const above = (folders) => `^@/(${folders})/|^(\\.\\./)+(${folders})/`;
-const CORE_ONLY = { regex: above("app|server|scripts|bench|e2e|tests"), message: "lib/ is the core: it may not use the doors (app/, server/), the programs (scripts/, bench/) or the tests." };
+const CORE_ONLY = {
+  regex: above("app|server|scripts|bench|e2e|tests"),
+  message: "lib/ is the core: it may not use the doors (app/, server/), the programs (scripts/, bench/) or the tests.",
+};
 const NOT_APP = { regex: above("app|scripts|bench|e2e|tests"), message: "server/ is a door beside Next's: it uses lib/ and ui/, not app/ or the programs." };
 const UI_ONLY = { regex: above("app|server|scripts|bench|e2e|tests"), message: "ui/ is the look both doors share: it uses lib/, nothing above." };
 const NOT_BENCH = { regex: above("bench|e2e|tests"), message: "bench/ uses the programs' helpers, not the other way round." };
@@ -31,7 +36,10 @@ const forbid = (files, patterns, ignores = []) => ({
 const boundaries = [
   // Later entries win for a file, so each lists everything its files may not import.
   forbid(["lib/**"], [CORE_ONLY, DATABASE], DATABASE_ALLOWED),
-  forbid(DATABASE_ALLOWED.filter((f) => f.startsWith("lib/")), [CORE_ONLY]),
+  forbid(
+    DATABASE_ALLOWED.filter((f) => f.startsWith("lib/")),
+    [CORE_ONLY],
+  ),
   forbid(["lib/api/**"], [CORE_ONLY, DATABASE, STORE]),
   forbid(["app/**"], [DATABASE, STORE, CLIMBING], DATABASE_ALLOWED),
   forbid(["app/api/health/route.ts"], [STORE, CLIMBING]),

@@ -1,7 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { LaunchOptions } from "@playwright/test";
 import { JITSI } from "./e2e/support/jitsi-stub";
-import { baseURL, BEHIND_NGINX_PORT, E2E_SECRET, e2eDatabaseUrl, ENFORCING_JITSI, ENFORCING_PORT, NGINX_PORT, NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT, port, PUBLIC_HOST } from "./e2e/support/settings";
+import {
+  baseURL,
+  BEHIND_NGINX_PORT,
+  E2E_SECRET,
+  e2eDatabaseUrl,
+  ENFORCING_JITSI,
+  ENFORCING_PORT,
+  NGINX_PORT,
+  NO_DATABASE_PORT,
+  OPERATOR_OPTIONS_PORT,
+  port,
+  PUBLIC_HOST,
+} from "./e2e/support/settings";
 
 /** Our server (server/main.ts) on the test build, on a port, with Planado's configuration for the tests. */
 function server(serverPort: number, env: Record<string, string>) {

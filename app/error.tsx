@@ -10,11 +10,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div className="space-y-4">
       <h1 className={pageTitle}>{words.title}</h1>
       <p>{words.text}</p>
-      <button
-        type="button"
-        onClick={reset}
-        className={primaryActionButton}
-      >
+      <button type="button" onClick={reset} className={primaryActionButton}>
         {words.retry}
       </button>
     </div>

@@ -27,7 +27,6 @@ export const viewport: Viewport = {
   ],
 };
 
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request (the language, and the nonce of the Content-Security-Policy in proxy.ts)
   // makes each page render per request, so Next can put that nonce on its scripts.

@@ -32,7 +32,13 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           {t("newConference")}
         </h2>
         <ClientMessages paths={["form"]}>
-          <ScheduleForm mode="book" action={bookConference} defaults={defaults} timeZones={timeZoneNames()} endsAfterMinutes={roomAccess().window?.graceMinutes} />
+          <ScheduleForm
+            mode="book"
+            action={bookConference}
+            defaults={defaults}
+            timeZones={timeZoneNames()}
+            endsAfterMinutes={roomAccess().window?.graceMinutes}
+          />
         </ClientMessages>
       </section>
     </div>

@@ -32,7 +32,9 @@ const server = createServer(async (request, response) => {
   }
   const api = match[1] !== "i";
   try {
-    const hash = createHash("sha256").update(match[2] ?? "").digest();
+    const hash = createHash("sha256")
+      .update(match[2] ?? "")
+      .digest();
     const rows = await pool.query("SELECT room_generation, starts_at FROM conferences WHERE invitation_hash = ?", [hash]);
     const row = rows[0];
     if (!row) response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
@@ -40,8 +42,7 @@ const server = createServer(async (request, response) => {
     else if (new Date(row.starts_at) <= new Date()) {
       const room = createHmac("sha256", roomKey).update(hash).update(String(row.room_generation)).digest("hex").slice(0, 26);
       response.writeHead(307, { Location: `${jitsi}/${room}` }).end();
-    }
-    else response.writeHead(200, { "Content-Type": "text/html" }).end(page);
+    } else response.writeHead(200, { "Content-Type": "text/html" }).end(page);
   } catch {
     response.writeHead(503).end();
   }

@@ -37,7 +37,9 @@ async function main() {
     await database.drop();
     if (server.privateServer?.startedHere) await server.privateServer.stop();
   }
-  console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
   console.log(table(rows));
   const more = details();
   if (more) console.log(`\n${more}`);

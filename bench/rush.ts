@@ -22,7 +22,7 @@ interface RushResult {
 }
 
 /** A loopback address of its own for client n (Linux answers all of 127.0.0.0/8). */
-const sourceAddress = (n: number) => `127.${1 + ((n >> 16) & 127)}.${(n >> 8) & 255}.${(n & 255) || 1}`;
+const sourceAddress = (n: number) => `127.${1 + ((n >> 16) & 127)}.${(n >> 8) & 255}.${n & 255 || 1}`;
 
 async function rushOnce(base: string, ids: string[], clients: number, startsAt: number, spreadMs: number): Promise<RushResult> {
   const ask = (n: number) =>
@@ -40,7 +40,10 @@ async function rushOnce(base: string, ids: string[], clients: number, startsAt: 
       return new Promise<{ status: number; at: number }>((resolve) => setTimeout(() => resolve(ask(n)), Math.max(0, at - Date.now())));
     }),
   );
-  const redirected = answers.filter((a) => a.status === 307).map((a) => a.at - startsAt).sort((a, b) => a - b);
+  const redirected = answers
+    .filter((a) => a.status === 307)
+    .map((a) => a.at - startsAt)
+    .sort((a, b) => a - b);
   const needed = Math.ceil(clients * 0.99);
   return { ms99: redirected.length >= needed ? redirected[needed - 1]! : Number.POSITIVE_INFINITY, errors: clients - redirected.length };
 }

@@ -30,7 +30,9 @@ export function table(rows: Row[]): string {
 /** Anything a scenario measured beyond its row (the soak's memory curve). */
 export function details(): string {
   if (!soakCurve.length) return "";
-  const lines = soakCurve.map((p) => `| ${p.minute.toFixed(1)} | ${Math.round(p.requests).toLocaleString("en")} | ${p.rss.toFixed(0)} | ${p.anon.toFixed(0)} |`);
+  const lines = soakCurve.map(
+    (p) => `| ${p.minute.toFixed(1)} | ${Math.round(p.requests).toLocaleString("en")} | ${p.rss.toFixed(0)} | ${p.anon.toFixed(0)} |`,
+  );
   const out = ["Soak, memory of the server over time:", "", "| minute | requests so far | RSS MiB | of it anonymous MiB |", "|---|---|---|---|", ...lines];
   for (const heap of soakHeap) {
     const mib = (n: number) => (n / 2 ** 20).toFixed(1);

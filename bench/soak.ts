@@ -49,11 +49,14 @@ export async function soak(database: DatabaseCoordinates): Promise<Row[]> {
     [40, () => `/i/${waiting()}?n=${encodeURIComponent(pick(names))}`],
     [15, () => `/i/${pick(open)}`],
     [20, () => `/api/v1/invitations/${waiting()}`],
-    [5, () => {
-      const id = waiting();
-      const name = pick(names);
-      return `/calendar/feed/${id}.ics?${new URLSearchParams({ n: name, sig: feedSignature(SECRET, id, name) })}`;
-    }],
+    [
+      5,
+      () => {
+        const id = waiting();
+        const name = pick(names);
+        return `/calendar/feed/${id}.ics?${new URLSearchParams({ n: name, sig: feedSignature(SECRET, id, name) })}`;
+      },
+    ],
     [10, () => `/i/${newId()}`],
     [10, () => "/"],
   ];
@@ -79,7 +82,14 @@ export async function soak(database: DatabaseCoordinates): Promise<Row[]> {
       new Promise<void>((resolve) => {
         const n = Math.floor(Math.random() * 65_536);
         const req = httpRequest(
-          { host: url.hostname, port: url.port, path: nextPath(), agent: false, localAddress: `127.2.${n >> 8}.${(n & 255) || 1}`, headers: { "accept-encoding": "gzip" } },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: nextPath(),
+            agent: false,
+            localAddress: `127.2.${n >> 8}.${n & 255 || 1}`,
+            headers: { "accept-encoding": "gzip" },
+          },
           (res) => {
             statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
             res.resume();
@@ -139,7 +149,10 @@ export async function soak(database: DatabaseCoordinates): Promise<Row[]> {
         ratio: `second half's peak ${secondPeak >= firstPeak ? "+" : ""}${fmt(secondPeak - firstPeak)} MiB`,
         latency: `${fmt(requests / SOAK_SECONDS)} req/s`,
         rss: heap ? `${fmt(end.rss)} (V8 heap ${fmt(heap.used)} of ${fmt(heap.total)})` : fmt(end.rss),
-        errors: `${errors + unexpected}; ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${fmt(n)}`).join(", ")}`,
+        errors: `${errors + unexpected}; ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([status, n]) => `${status}: ${fmt(n)}`)
+          .join(", ")}`,
         target: "memory levels off (second half no higher), no 5xx",
       },
     ];

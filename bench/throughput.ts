@@ -20,7 +20,12 @@ interface Measured {
   bytes: number;
 }
 
-async function measure(path: string, expectStatus: number, database: DatabaseCoordinates, floorBody: (bytes: number) => Record<string, string>): Promise<Measured> {
+async function measure(
+  path: string,
+  expectStatus: number,
+  database: DatabaseCoordinates,
+  floorBody: (bytes: number) => Record<string, string>,
+): Promise<Measured> {
   let bytes = 0;
   const planado = await withServer(startPlanado(await freePort(), planadoEnv(database)), async (s) => {
     bytes = (await (await fetch(`${s.url}${path}`, { redirect: "manual", headers: { "accept-encoding": "identity" } })).arrayBuffer()).byteLength;

@@ -28,7 +28,14 @@ test("book a weekly conference, copy the invitation, and the invitation link wai
 
   // Stored: the schedule in UTC and in Berlin wall-clock time, and no name.
   const row = await rowByAdmin(adminId);
-  expect(row).toMatchObject({ time_zone: "Europe/Berlin", local_start: `${date}T09:00`, repeat_every: 1, repeat_unit: "week", remaining_occurrences: 3, revision: 1 });
+  expect(row).toMatchObject({
+    time_zone: "Europe/Berlin",
+    local_start: `${date}T09:00`,
+    repeat_every: 1,
+    repeat_unit: "week",
+    remaining_occurrences: 3,
+    revision: 1,
+  });
   expect(JSON.stringify(row)).not.toContain("Team sync");
   expect(invitationLink).toContain(`/i/${row!.invitation_id}?`);
 
@@ -136,7 +143,13 @@ test("edit the date, time and repetition: the overview shows the new invitation"
   await expect(page.getByTestId("repeats")).toHaveText("Every 2 weeks: this meeting and 4 more");
   await expect(page.getByLabel("Invitation text")).toHaveValue(/When: .* at 10:30 \(Asia\/Kathmandu\)/);
   await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /&v=2&sig=/);
-  expect(await rowByAdmin(adminId)).toMatchObject({ local_start: `${newDate}T10:30`, time_zone: "Asia/Kathmandu", repeat_every: 2, remaining_occurrences: 4, revision: 2 });
+  expect(await rowByAdmin(adminId)).toMatchObject({
+    local_start: `${newDate}T10:30`,
+    time_zone: "Asia/Kathmandu",
+    repeat_every: 2,
+    remaining_occurrences: 4,
+    revision: 2,
+  });
 });
 
 test("an edit made on an outdated page is not saved, and the page says so", async ({ page }) => {

@@ -36,10 +36,9 @@ test("requests trigger the sweep: a finished conference disappears, a series mov
 test("after the roll-forward, the same invitation link waits for the next meeting", async ({ page }) => {
   const series = await book(page, { name: "Weekly", date: daysAhead(3), time: "09:00", timeZone: "UTC", repeat: "weekly", occurrences: "3" });
   const row = (await rowByAdmin(series))!;
-  await query(
-    `UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE ${BY_ADMIN}`,
-    [series],
-  );
+  await query(`UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 30 HOUR, local_start = UTC_TIMESTAMP() - INTERVAL 30 HOUR WHERE ${BY_ADMIN}`, [
+    series,
+  ]);
   await expect
     .poll(async () => {
       await page.request.get("/");

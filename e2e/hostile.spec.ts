@@ -28,7 +28,9 @@ const HOSTILE_NAMES = [
 async function expectOnlyAllowedScripts(page: Page, csp: string) {
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   const hashes = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
-  const scripts = await page.locator("script").evaluateAll((elements) => elements.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, text: e.textContent ?? "", src: (e as HTMLScriptElement).src })));
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((elements) => elements.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, text: e.textContent ?? "", src: (e as HTMLScriptElement).src })));
   expect(scripts.length).toBeGreaterThan(0);
   for (const script of scripts) {
     const hash = createHash("sha256").update(script.text).digest("base64");
@@ -132,7 +134,9 @@ for (const [i, raw] of HOSTILE_NAMES.entries()) {
     const mail = new URL(mailto);
     expect(mail.searchParams.get("subject")).toBe(`Invitation: ${expected}`);
     expect(mail.searchParams.get("body")).toContain(`video conference: ${expected}\r\n`);
-    await expect(page.getByLabel("Invitation text")).toHaveValue(new RegExp(`^You are invited to a video conference: ${expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`));
+    await expect(page.getByLabel("Invitation text")).toHaveValue(
+      new RegExp(`^You are invited to a video conference: ${expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`),
+    );
 
     const calendar = await request.get((await page.getByRole("link", { name: "Add to calendar" }).first().getAttribute("href"))!);
     expect(calendar.status()).toBe(200);
@@ -189,7 +193,10 @@ test("forged server action requests fail cleanly", async ({ page, request }) => 
   const row = (await rowByAdmin(adminId))!;
   for (const fake of ["abcdefghijklmnopqrstuvwxyz", row.invitation_id]) {
     await page.goto(`/a/${adminId}?n=Forged`);
-    await page.locator('input[name="adminId"]').first().evaluate((input: HTMLInputElement, value) => (input.value = value), fake);
+    await page
+      .locator('input[name="adminId"]')
+      .first()
+      .evaluate((input: HTMLInputElement, value) => (input.value = value), fake);
     await page.getByRole("region", { name: "Change the conference" }).getByLabel("Start time").fill("11:00");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("This conference no longer exists")).toBeVisible();
@@ -210,7 +217,10 @@ test("the real server actions, called with arguments of someone's choosing, answ
   await expect(page.getByText("Enter a name for the conference.")).toBeVisible();
   // …then call it with arguments no form sends.
   for (const args of [[null, "x"], ["x"], [], [{ attempt: "1" }, null]]) {
-    const response = await page.request.post("/", { headers: { "Next-Action": await actionId, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) });
+    const response = await page.request.post("/", {
+      headers: { "Next-Action": await actionId, "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify(args),
+    });
     expect(response.status(), JSON.stringify(args)).toBeLessThan(500);
     expect(await response.text()).not.toMatch(/at .+\(.+:\d+:\d+\)|TypeError|node_modules/);
   }

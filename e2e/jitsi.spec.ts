@@ -137,10 +137,10 @@ test("between the meetings of a series, the invitation moves it on to the next o
   const { adminId, invitationId } = (await response.json()) as { adminId: string; invitationId: string };
   // The last meeting's window ended a minute ago; the sweep would move the series on only hours later.
   // (On a whole minute, as every start is; a series steps from its wall-clock start: in UTC, the start.)
-  await query(`UPDATE conferences SET starts_at = DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:00'), local_start = starts_at WHERE ${BY_ADMIN}`, [
-    60 + GRACE_MINUTES + 2,
-    adminId,
-  ]);
+  await query(
+    `UPDATE conferences SET starts_at = DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL ? MINUTE, '%Y-%m-%d %H:%i:00'), local_start = starts_at WHERE ${BY_ADMIN}`,
+    [60 + GRACE_MINUTES + 2, adminId],
+  );
   const row = (await rowByAdmin(adminId))!;
   const next = new Date(Date.parse(row.starts_at) + 7 * 86_400_000);
   await page.goto(invitationPath(invitationId, "Choir"));

@@ -58,7 +58,12 @@ async function expectVisibleFocus(element: Locator) {
       colour = rings[0]?.[1];
     }
     const page = getComputedStyle(document.body).backgroundColor;
-    return { outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow, indicator: colour ? srgb(colour, page) : undefined, page: srgb(page, "#fff") };
+    return {
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      boxShadow: style.boxShadow,
+      indicator: colour ? srgb(colour, page) : undefined,
+      page: srgb(page, "#fff"),
+    };
   });
   const luminance = (rgb: number[]) => {
     const [r, g, b] = rgb.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
@@ -137,7 +142,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.keyboard.press("Enter"); // submits the form from the text field
 
       await expect(status).toHaveText("Some details need your attention: see the marked fields.");
-      expect(await status.evaluate((region) => region === (window as unknown as { liveRegion: Element }).liveRegion), "the live region was replaced").toBe(true);
+      expect(await status.evaluate((region) => region === (window as unknown as { liveRegion: Element }).liveRegion), "the live region was replaced").toBe(
+        true,
+      );
       await expectVisibleFocus(name);
       await expect(name).toHaveAttribute("aria-invalid", "true");
       await expect(name).toHaveAccessibleDescription(/^Enter a name for the conference\./);

@@ -27,7 +27,9 @@ test.describe("in German", () => {
     await expect(page).toHaveURL(/\/a\/[a-z2-7]{26}\?n=Chorprobe&booked=1$/);
     await expect(page.getByRole("status").filter({ hasText: "Ihre Konferenz ist gebucht." })).toBeVisible();
     // Dates in German, in the organizer's zone: "Dienstag, 8. Dezember 2026 um 19:30 (Europe/Berlin)".
-    await expect(page.getByTestId("starts")).toHaveText(/^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. \S+ \d{4} um 19:30 \(Europe\/Berlin\)$/);
+    await expect(page.getByTestId("starts")).toHaveText(
+      /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. \S+ \d{4} um 19:30 \(Europe\/Berlin\)$/,
+    );
     await expect(page.getByTestId("repeats")).toHaveText("Alle 2 Wochen: dieser Termin und 4 weitere");
     await expect(page.getByText("Halten Sie diesen Link geheim")).toBeVisible();
     const mailto = await page.getByRole("link", { name: "Per E-Mail senden" }).getAttribute("href");

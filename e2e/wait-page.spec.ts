@@ -90,7 +90,9 @@ test.describe("a client's own say about its address", () => {
     // One client (behind the test's loopback "proxy"), claiming a new address in our header each time.
     const me = `203.0.113.${Math.floor(Math.random() * 250)}, 10.8.${browserName.length}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 5; i++) {
-      const miss = await request.get(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`, { headers: { "X-Forwarded-For": me, "X-Planado-Client": `192.0.2.${i}` } });
+      const miss = await request.get(`/i/${"abcdefghijklmnopqrstuvwxy"}${"234567"[i]}`, {
+        headers: { "X-Forwarded-For": me, "X-Planado-Client": `192.0.2.${i}` },
+      });
       expect(miss.status()).toBe(404);
     }
     const blocked = await request.get("/i/abcdefghijklmnopqrstuvwxyz", { headers: { "X-Forwarded-For": me, "X-Planado-Client": "192.0.2.99" } });

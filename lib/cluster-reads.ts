@@ -15,8 +15,7 @@ import { processWide } from "./process-wide";
  */
 export async function catchUpWithCluster(): Promise<void> {
   const cluster = processWide("planadoGaleraCheck", () => ({ known: undefined as Promise<boolean> | undefined }));
-  cluster.known ??= db()
-    .$queryRaw<{ on: unknown }[]>`SELECT @@wsrep_on AS \`on\``
+  cluster.known ??= db().$queryRaw<{ on: unknown }[]>`SELECT @@wsrep_on AS \`on\``
     .then(([row]) => row?.on === 1 || row?.on === 1n || row?.on === "ON")
     .catch((error: unknown) => {
       // No such variable (MySQL, or MariaDB without Galera): not a cluster. Any other failure (a busy

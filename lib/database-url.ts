@@ -42,9 +42,7 @@ export function parseDatabaseUrl(text: string): DatabaseCoordinates | string {
 }
 
 export function formatDatabaseUrl(c: DatabaseCoordinates): string {
-  const auth = c.password
-    ? `${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}`
-    : encodeURIComponent(c.user);
+  const auth = c.password ? `${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}` : encodeURIComponent(c.user);
   const host = c.host.includes(":") ? `[${c.host}]` : c.host;
   return `mysql://${auth}@${host}:${c.port}/${encodeURIComponent(c.database)}`;
 }

@@ -29,7 +29,10 @@ describe("parseConfig", () => {
     expect(config.CLEANUP_MODE).toBe("request");
     expect(config.CLEANUP_INTERVAL_SECONDS).toBe(60);
     expect(config.API_CORS_ORIGINS).toEqual([]);
-    expect(parseConfig({ API_CORS_ORIGINS: "https://a.example, http://localhost:8080" }).API_CORS_ORIGINS).toEqual(["https://a.example", "http://localhost:8080"]);
+    expect(parseConfig({ API_CORS_ORIGINS: "https://a.example, http://localhost:8080" }).API_CORS_ORIGINS).toEqual([
+      "https://a.example",
+      "http://localhost:8080",
+    ]);
     expect(config.WRITE_LIMIT_PER_HOUR).toBe(60);
     expect(parseConfig({ API_CREATE_LIMIT_PER_HOUR: "5" }).WRITE_LIMIT_PER_HOUR).toBe(5);
     expect(parseConfig({ API_CREATE_LIMIT_PER_HOUR: "5", WRITE_LIMIT_PER_HOUR: "7" }).WRITE_LIMIT_PER_HOUR).toBe(7);
@@ -42,7 +45,9 @@ describe("parseConfig", () => {
     expect(parseConfig({ TRUSTED_PROXIES: "none" }).TRUSTED_PROXIES).toEqual([]);
     expect(parseConfig({ LISTEN_ADDRESS: "127.0.0.1" }).LISTEN_ADDRESS).toBe("127.0.0.1");
     expect(errorOf({ LISTEN_ADDRESS: "0.0.0.0; rm -rf" })).toContain("LISTEN_ADDRESS must be an address such as 127.0.0.1 or ::1");
-    expect(errorOf({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toContain('TRUSTED_PROXIES must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "proxy.example")');
+    expect(errorOf({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toContain(
+      'TRUSTED_PROXIES must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "proxy.example")',
+    );
   });
 
   it("reads the settings for enforcing bookings on the operator's own Jitsi, off by default", () => {
@@ -50,7 +55,10 @@ describe("parseConfig", () => {
     expect([config.JITSI_RESERVATIONS_SECRET, config.JITSI_JWT_APP_ID, config.JITSI_JWT_SECRET]).toEqual([undefined, undefined, undefined]);
     expect([config.JITSI_RESERVATION_GRACE_MINUTES, config.JITSI_RESERVATIONS_ALLOW_UNBOOKED, config.JITSI_SHOW_NAME]).toEqual([30, false, false]);
     expect([config.JITSI_JWT_AUDIENCE, config.JITSI_JWT_SUBJECT]).toEqual(["jitsi", "*"]);
-    expect(parseConfig({ JITSI_RESERVATIONS_ALLOW_UNBOOKED: "yes", JITSI_SHOW_NAME: "TRUE" })).toMatchObject({ JITSI_RESERVATIONS_ALLOW_UNBOOKED: true, JITSI_SHOW_NAME: true });
+    expect(parseConfig({ JITSI_RESERVATIONS_ALLOW_UNBOOKED: "yes", JITSI_SHOW_NAME: "TRUE" })).toMatchObject({
+      JITSI_RESERVATIONS_ALLOW_UNBOOKED: true,
+      JITSI_SHOW_NAME: true,
+    });
     expect(errorOf({ JITSI_SHOW_NAME: "maybe" })).toContain('JITSI_SHOW_NAME must be true or false (got "maybe")');
     expect(errorOf({ JITSI_RESERVATIONS_SECRET: "short" })).toContain("JITSI_RESERVATIONS_SECRET must be at least 32 characters");
     expect(errorOf({ JITSI_JWT_APP_ID: "planado" })).toContain("JITSI_JWT_APP_ID and JITSI_JWT_SECRET go together");

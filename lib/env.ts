@@ -82,10 +82,7 @@ const envSchema = z.object({
    * Who runs the cleanup sweep: "request" (the app, on the side of ordinary requests), "cron" (the
    * operator, with `npm run cleanup`), or "off".
    */
-  CLEANUP_MODE: z.preprocess(
-    unsetIfEmpty,
-    z.enum(["request", "cron", "off"], { error: "must be request, cron or off" }).default("request"),
-  ),
+  CLEANUP_MODE: z.preprocess(unsetIfEmpty, z.enum(["request", "cron", "off"], { error: "must be request, cron or off" }).default("request")),
   /** In "request" mode, the least time between two sweeps of one server process. */
   CLEANUP_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, wholeNumber(1, 86_400).default(60)),
   /** Hours after its start when a conference is over (deleted, or moved to its next occurrence). */
@@ -97,18 +94,12 @@ const envSchema = z.object({
    */
   PLANADO_SECRET: z.preprocess(
     unsetIfEmpty,
-    z
-      .string()
-      .min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" })
-      .optional(),
+    z.string().min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" }).optional(),
   ),
   /** Signs calendar links, as before PLANADO_SECRET (links already handed out keep working). */
   CALENDAR_SECRET: z.preprocess(
     unsetIfEmpty,
-    z
-      .string()
-      .min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" })
-      .optional(),
+    z.string().min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" }).optional(),
   ),
   /** Minutes before the start for the calendar reminder; 0 for none. */
   CALENDAR_REMINDER_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 7 * 24 * 60).default(10)),
@@ -120,7 +111,10 @@ const envSchema = z.object({
     z
       .string()
       .transform((text, ctx) => {
-        const origins = text.split(",").map((s) => s.trim()).filter(Boolean);
+        const origins = text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
         for (const origin of origins) {
           if (origin === "*") continue;
           let parsed: URL | undefined;
@@ -159,7 +153,10 @@ const envSchema = z.object({
       .string()
       .transform((text, ctx) => {
         if (text.trim().toLowerCase() === "none") return [];
-        const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+        const entries = text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
         const bad = entries.find((entry) => !parseAddressRange(entry));
         if (bad !== undefined) {
           ctx.addIssue({ code: "custom", message: `must list addresses or CIDRs such as 127.0.0.1, 10.0.0.0/8 or ::1, or say none (got "${bad}")` });
@@ -180,7 +177,13 @@ const envSchema = z.object({
   /** Admit rooms Planado does not know (a Jitsi also used for ad-hoc rooms). */
   JITSI_RESERVATIONS_ALLOW_UNBOOKED: z.preprocess(unsetIfEmpty, flag),
   /** Jitsi's token authentication: `iss` (Prosody's app_id) and the HS256 secret (its app_secret). */
-  JITSI_JWT_APP_ID: z.preprocess(unsetIfEmpty, z.string().regex(/^[\x21-\x7e]{1,128}$/, { error: "must be Prosody's app_id (no spaces)" }).optional()),
+  JITSI_JWT_APP_ID: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{1,128}$/, { error: "must be Prosody's app_id (no spaces)" })
+      .optional(),
+  ),
   JITSI_JWT_SECRET: z.preprocess(unsetIfEmpty, secret.optional()),
   /** The token's `aud` and `sub` (Prosody's domain or tenant, or "*"). */
   JITSI_JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().max(255).default("jitsi")),

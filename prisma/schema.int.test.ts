@@ -36,9 +36,7 @@ const DEFAULT_NATIVE: Record<string, [string, string[]]> = {
 function sqlType([name, args]: [string, string[]]): string {
   const unsigned = name.startsWith("Unsigned");
   const base = (unsigned ? name.slice("Unsigned".length) : name).toLowerCase();
-  const sized = base === "char" || base === "varchar" || base === "datetime" || (base === "tinyint" && args.length)
-    ? `${base}(${args[0] ?? "0"})`
-    : base;
+  const sized = base === "char" || base === "varchar" || base === "datetime" || (base === "tinyint" && args.length) ? `${base}(${args[0] ?? "0"})` : base;
   return unsigned ? `${sized} unsigned` : sized;
 }
 
@@ -72,8 +70,7 @@ function expectedShape(dmmf: DMMF.Document): Shape {
     const indexes: Record<string, string> = {};
     for (const index of dmmf.datamodel.indexes.filter((i) => i.model === model.name)) {
       const cols = index.fields.map((f) => column(f.name));
-      const name =
-        index.type === "id" ? "PRIMARY" : (index.dbName ?? `${table}_${cols.join("_")}_${index.type === "unique" ? "key" : "idx"}`);
+      const name = index.type === "id" ? "PRIMARY" : (index.dbName ?? `${table}_${cols.join("_")}_${index.type === "unique" ? "key" : "idx"}`);
       indexes[name] = `${index.type === "normal" ? "index" : index.type === "id" ? "primary" : "unique"}(${cols.join(",")})`;
     }
     shape[table] = { columns, indexes };
@@ -126,7 +123,7 @@ async function actualShape(c: DatabaseCoordinates): Promise<Shape> {
       table.columns[col.COLUMN_NAME] = {
         type: `${type}${unsigned}`,
         nullable: col.IS_NULLABLE === "YES",
-        default: col.EXTRA.includes("auto_increment") ? "autoincrement" : rawDefault?.replace(/^'(.*)'$/, "$1") ?? null,
+        default: col.EXTRA.includes("auto_increment") ? "autoincrement" : (rawDefault?.replace(/^'(.*)'$/, "$1") ?? null),
       };
     }
     const grouped = new Map<string, { table: string; unique: boolean; cols: string[] }>();

@@ -59,9 +59,7 @@ describe("npm run cleanup", () => {
     const run = cleanup(["--now", "2026-12-02T07:30:00Z"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout.trim()).toBe(
-      "[planado] Cleanup at 2026-12-02T07:30:00.000Z: deleted 1 conference(s), moved 1 to their next meeting.",
-    );
+    expect(run.stdout.trim()).toBe("[planado] Cleanup at 2026-12-02T07:30:00.000Z: deleted 1 conference(s), moved 1 to their next meeting.");
     const rows = await sql<{ local_start: string; remaining_occurrences: number }[]>(
       "SELECT CAST(local_start AS CHAR) AS local_start, remaining_occurrences FROM conferences ORDER BY local_start DESC",
     );
@@ -79,7 +77,9 @@ describe("npm run cleanup", () => {
       env: { ...process.env, DATABASE_URL: formatDatabaseUrl(database.coordinates), PLANADO_SECRET: "another-secret-0123456789abcdef0123456789" },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^Planado cannot sweep: its secret \(PLANADO_SECRET.*Give every server that shares the database the same PLANADO_SECRET\.$/);
+    expect(run.stderr.trim()).toMatch(
+      /^Planado cannot sweep: its secret \(PLANADO_SECRET.*Give every server that shares the database the same PLANADO_SECRET\.$/,
+    );
   });
 
   it("refuses a bad --now with one line", () => {

@@ -78,8 +78,7 @@ async function main() {
   // Types and lint first: cheap, and they need no database. `next typegen` writes the route types.
   log("type check …");
   clearGeneratedTypes();
-  const typesOk =
-    run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
+  const typesOk = run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
   results.push({ name: "type check", passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });
   step("lint", bin("eslint"), [".", "--max-warnings", "0"]);
   step("format", bin("prettier"), ["--check", "."]);

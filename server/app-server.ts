@@ -106,7 +106,10 @@ export function keepVaryToken(response: ServerResponse, token: string): void {
   const writeHead = response.writeHead;
   response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
     const vary = String(this.getHeader("vary") ?? "");
-    const tokens = vary.split(",").map((t) => t.trim()).filter(Boolean);
+    const tokens = vary
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (!tokens.some((t) => t === "*" || t.toLowerCase() === token.toLowerCase())) this.setHeader("Vary", [...tokens, token].join(", "));
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];

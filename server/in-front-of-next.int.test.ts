@@ -69,19 +69,29 @@ describe("the server in front of Next", () => {
 
   it("tells Next who the client is in a header no client can set, and believes forwarding only from trusted proxies", async () => {
     handedToNext.length = 0;
-    await fetch(`${base}/`, { headers: { "X-Planado-Client": "203.0.113.66", "X-Forwarded-For": "198.51.100.1, 203.0.113.7", "X-Forwarded-Host": "evil.example" } });
+    await fetch(`${base}/`, {
+      headers: { "X-Planado-Client": "203.0.113.66", "X-Forwarded-For": "198.51.100.1, 203.0.113.7", "X-Forwarded-Host": "evil.example" },
+    });
     // The test connects from loopback, a trusted proxy by default: its X-Forwarded-For counts.
     expect(handedToNext[0]!.headers["x-planado-client"]).toBe("203.0.113.7");
     expect(handedToNext[0]!.headers["x-forwarded-host"]).toBe("evil.example");
 
     // Without trusted proxies the socket is the client and forwarding headers are dropped.
-    const strict = createServer(requestListener({ trusted: trustedProxyList([]), setup, handleNext: (request, response) => {
-      handedToNext.push({ url: request.url!, headers: { ...request.headers } });
-      response.end("from Next");
-    } }));
+    const strict = createServer(
+      requestListener({
+        trusted: trustedProxyList([]),
+        setup,
+        handleNext: (request, response) => {
+          handedToNext.push({ url: request.url!, headers: { ...request.headers } });
+          response.end("from Next");
+        },
+      }),
+    );
     await new Promise<void>((resolve) => strict.listen(0, "127.0.0.1", resolve));
     try {
-      await fetch(`http://127.0.0.1:${(strict.address() as AddressInfo).port}/`, { headers: { "X-Planado-Client": "203.0.113.66", "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" } });
+      await fetch(`http://127.0.0.1:${(strict.address() as AddressInfo).port}/`, {
+        headers: { "X-Planado-Client": "203.0.113.66", "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" },
+      });
     } finally {
       strict.close();
     }
@@ -99,7 +109,11 @@ describe("the server in front of Next", () => {
     expect(zipped.headers["content-encoding"]).toBe("gzip");
     expect(zipped.headers.vary).toBe("Accept-Language, Accept-Encoding");
     expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
-    expect(gunzipSync(zipped.body).toString("utf8").replace(/&quot;ms&quot;:\d+/, "")).toBe(plain.body.toString("utf8").replace(/&quot;ms&quot;:\d+/, ""));
+    expect(
+      gunzipSync(zipped.body)
+        .toString("utf8")
+        .replace(/&quot;ms&quot;:\d+/, ""),
+    ).toBe(plain.body.toString("utf8").replace(/&quot;ms&quot;:\d+/, ""));
     const head = await rawGet(`${base}/i/${conference.invitationId}`, {}, "HEAD");
     expect(head.headers["content-length"]).toBe(String(plain.body.length));
     expect(head.body.length).toBe(0);

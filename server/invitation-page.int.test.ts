@@ -66,13 +66,17 @@ describe("the invitation, answered before Next", () => {
     const conference = await bookAt("2026-12-01T09:00");
     const other = await bookAt("2026-12-01T10:00");
     const signed = text((await visit(signedPath(conference.invitationId, "Choir"))).body);
-    expect(signed).toContain("<h1 class=\"break-words text-3xl font-bold tracking-tight\"><bdi>Choir</bdi></h1>");
+    expect(signed).toContain('<h1 class="break-words text-3xl font-bold tracking-tight"><bdi>Choir</bdi></h1>');
     expect(signed).toContain("calendar/choir.ics?n=Choir");
     // A name of someone's choosing, with no signature, another's, or a changed name: not shown, not signed.
     const phishing = "URGENT: your account is locked, call +1-555-0100";
     const sig = new URL(invitationUrl("http://x", conference.invitationId, "Choir")).searchParams.get("sig")!;
     const otherSig = new URL(invitationUrl("http://x", other.invitationId, phishing)).searchParams.get("sig")!;
-    for (const query of [`?n=${encodeURIComponent(phishing)}`, `?n=${encodeURIComponent(phishing)}&sig=${sig}`, `?n=${encodeURIComponent(phishing)}&sig=${otherSig}`]) {
+    for (const query of [
+      `?n=${encodeURIComponent(phishing)}`,
+      `?n=${encodeURIComponent(phishing)}&sig=${sig}`,
+      `?n=${encodeURIComponent(phishing)}&sig=${otherSig}`,
+    ]) {
       const html = text((await visit(`/i/${conference.invitationId}${query}`)).body);
       // (The language links repeat the page's own address; what a person reads is the text.)
       const shown = html.replace(/<script>.*<\/script>/s, "").replace(/<[^>]*>/g, " ");
@@ -102,12 +106,19 @@ describe("the invitation, answered before Next", () => {
     const conference = await bookAt("now");
     const answer = await visit(signedPath(conference.invitationId, "Choir"));
     expect(answer.status).toBe(307);
-    expect(answer.headers).toMatchObject({ location: `https://meet.example.org/${conference.roomId}`, "cache-control": "no-store", "referrer-policy": "no-referrer" });
+    expect(answer.headers).toMatchObject({
+      location: `https://meet.example.org/${conference.roomId}`,
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+    });
     expect(answer.body).toBeUndefined();
     // "Continue" after a notice leads there too, and back to the invitation before the start.
     expect((await visit(`/i/${conference.invitationId}/join`)).headers.location).toBe(`https://meet.example.org/${conference.roomId}`);
     const waiting = await bookAt("2026-12-01T09:00");
-    expect(await visit(`/i/${waiting.invitationId}/join?n=Later&lang=de`)).toMatchObject({ status: 303, headers: { location: `/i/${waiting.invitationId}?n=Later&lang=de` } });
+    expect(await visit(`/i/${waiting.invitationId}/join?n=Later&lang=de`)).toMatchObject({
+      status: 303,
+      headers: { location: `/i/${waiting.invitationId}?n=Later&lang=de` },
+    });
   });
 
   it("answers every kind of miss with the same page, slowly", async () => {

@@ -25,7 +25,10 @@ describe("the invitation status in the API, answered before Next", () => {
     expect(waiting.headers).toMatchObject({ "content-type": "application/json", "cache-control": "no-store", vary: "Accept-Language" });
     expect(JSON.parse(text(waiting.body))).toEqual({ status: "waiting", startsAt: "2026-11-25T12:10:00.000Z", secondsToStart: 600 });
     const open = await bookAt("now");
-    expect(JSON.parse(text((await visit(`/api/v1/invitations/${open.invitationId}`)).body))).toEqual({ status: "open", roomUrl: `https://meet.example.org/${open.roomId}` });
+    expect(JSON.parse(text((await visit(`/api/v1/invitations/${open.invitationId}`)).body))).toEqual({
+      status: "open",
+      roomUrl: `https://meet.example.org/${open.roomId}`,
+    });
     const missing = await visit("/api/v1/invitations/abcdefghijklmnopqrstuvwxyz", { "Accept-Language": "de" });
     expect(missing.status).toBe(404);
     expect(JSON.parse(text(missing.body))).toMatchObject({ type: "urn:planado:problem:not-found", title: expect.stringMatching(/Konferenz/) });

@@ -36,7 +36,13 @@ export function signedPath(invitationId: string, name?: string): string {
 export function visit(path: string, headers: Record<string, string> = {}, at = now) {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   return answerVisit(
-    { method: "GET", url: new URL(path, "http://planado.test"), headers: { get: (name) => lower[name] ?? (name === "host" ? "planado.test" : null) }, client: `192.0.2.${++client}`, now: at },
+    {
+      method: "GET",
+      url: new URL(path, "http://planado.test"),
+      headers: { get: (name) => lower[name] ?? (name === "host" ? "planado.test" : null) },
+      client: `192.0.2.${++client}`,
+      now: at,
+    },
     setup,
   );
 }

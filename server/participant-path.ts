@@ -190,7 +190,11 @@ async function subscriptionFeed(visit: Visit, file: string): Promise<Answer> {
     now: visit.now,
     uid: eventUid(secret, invitationId),
     // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
-    invitationUrl: invitationUrl(requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), invitationId, nameIfSigned(invitationId, name, visit.url.searchParams.get("ns"))),
+    invitationUrl: invitationUrl(
+      requestBaseUrl(visit.headers, getConfig().PUBLIC_URL),
+      invitationId,
+      nameIfSigned(invitationId, name, visit.url.searchParams.get("ns")),
+    ),
     reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
     t: translator(visitor.locale),
     calendarName: name,

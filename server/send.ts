@@ -20,7 +20,10 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 function addVary(vary: string | undefined, token: string): string {
-  const tokens = (vary ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const tokens = (vary ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   return tokens.some((t) => t.toLowerCase() === token.toLowerCase()) ? tokens.join(", ") : [...tokens, token].join(", ");
 }
 

@@ -39,20 +39,20 @@ const hostileString = fc.oneof(
   fc.array(fc.oneof(hostilePiece, fc.string({ maxLength: 20 })), { maxLength: 6 }).map((parts) => parts.join("")),
 );
 
-const knownMessages = new Set<string>(
-  Object.values(ENGLISH_TEXTS).flatMap((m) => (typeof m === "string" ? [m] : [])),
-);
+const knownMessages = new Set<string>(Object.values(ENGLISH_TEXTS).flatMap((m) => (typeof m === "string" ? [m] : [])));
 function isClearMessage(message: string): boolean {
   return (
-    knownMessages.has(message) ||
-    /^That time does not exist in .+: the clocks skip it/.test(message) ||
-    /^.+ is not a date in the calendar\.$/.test(message)
+    knownMessages.has(message) || /^That time does not exist in .+: the clocks skip it/.test(message) || /^.+ is not a date in the calendar\.$/.test(message)
   );
 }
 
 describe("hostile input", () => {
   it("the booking form schema refuses clearly or accepts with the cleaned name", () => {
-    const formValues = fc.record(Object.fromEntries(FORM_FIELDS.map((f) => [f, fc.oneof(hostileString, fc.constantFrom("", "1", "weekly", "custom", "2027-01-01", "09:00", "Europe/Berlin"))]))) as fc.Arbitrary<BookingFormValues>;
+    const formValues = fc.record(
+      Object.fromEntries(
+        FORM_FIELDS.map((f) => [f, fc.oneof(hostileString, fc.constantFrom("", "1", "weekly", "custom", "2027-01-01", "09:00", "Europe/Berlin"))]),
+      ),
+    ) as fc.Arbitrary<BookingFormValues>;
     fc.assert(
       fc.property(formValues, fc.constantFrom<"book" | "now">("book", "now"), (values, intent) => {
         const result = validateBookingForm(values, { now, intent });
@@ -74,7 +74,13 @@ describe("hostile input", () => {
     const body = fc.oneof(
       fc.jsonValue(),
       fc.record(
-        { name: fc.oneof(hostileString, fc.jsonValue()), start: fc.oneof(hostileString, fc.constant("now")), timeZone: fc.oneof(hostileString, fc.constant("UTC")), durationMinutes: fc.jsonValue(), repeat: fc.jsonValue() },
+        {
+          name: fc.oneof(hostileString, fc.jsonValue()),
+          start: fc.oneof(hostileString, fc.constant("now")),
+          timeZone: fc.oneof(hostileString, fc.constant("UTC")),
+          durationMinutes: fc.jsonValue(),
+          repeat: fc.jsonValue(),
+        },
         { requiredKeys: [] },
       ),
     );

@@ -37,7 +37,12 @@ describe("the linter keeps the boundaries", () => {
   it("lets each import through where it belongs", async () => {
     expect(await refusals("lib/conferences/store.ts", 'import { db } from "../db";\nexport const x = db;\n')).toEqual([]);
     expect(await refusals("lib/cleanup/run.ts", 'import { db } from "../db";\nexport const x = db;\n')).toEqual([]);
-    expect(await refusals("app/page-of-a-newcomer.tsx", 'import { book } from "@/lib/conferences/operations";\nimport { primaryButton } from "@/ui/button";\nexport const x = [book, primaryButton];\n')).toEqual([]);
+    expect(
+      await refusals(
+        "app/page-of-a-newcomer.tsx",
+        'import { book } from "@/lib/conferences/operations";\nimport { primaryButton } from "@/ui/button";\nexport const x = [book, primaryButton];\n',
+      ),
+    ).toEqual([]);
     expect(await refusals("lib/api/more.ts", 'import type { RoomRecord } from "../conferences/store";\nexport type X = RoomRecord;\n')).toEqual([]);
     expect(await refusals("bench/more.ts", 'import { freePort } from "../scripts/lib/free-port";\nexport const x = freePort;\n')).toEqual([]);
   });

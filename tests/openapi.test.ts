@@ -49,7 +49,9 @@ describe("the OpenAPI document", () => {
     expect(served.length).toBeGreaterThanOrEqual(4);
     const documented = Object.entries(document.paths).map(([path, item]) => ({
       path,
-      methods: Object.keys(item).filter((key) => ["get", "post", "put", "patch", "delete"].includes(key)).sort(),
+      methods: Object.keys(item)
+        .filter((key) => ["get", "post", "put", "patch", "delete"].includes(key))
+        .sort(),
     }));
     expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual(
       served.map((r) => ({ ...r, methods: r.methods.sort() })).sort((a, b) => a.path.localeCompare(b.path)),

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const PHYSICAL = /(?<![\w-])(?:[a-z-]+:)*-?(?:m[lr]|p[lr]|left|right|text-(?:left|right)|float-(?:left|right)|clear-(?:left|right)|rounded-[lr]|rounded-[tb][lr]|border-[lr]|scroll-m[lr]|scroll-p[lr])(?:-[\w./[\]]+)?(?![\w-])/g;
+const PHYSICAL =
+  /(?<![\w-])(?:[a-z-]+:)*-?(?:m[lr]|p[lr]|left|right|text-(?:left|right)|float-(?:left|right)|clear-(?:left|right)|rounded-[lr]|rounded-[tb][lr]|border-[lr]|scroll-m[lr]|scroll-p[lr])(?:-[\w./[\]]+)?(?![\w-])/g;
 
 function components(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

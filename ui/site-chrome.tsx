@@ -24,7 +24,16 @@ function SiteHeader({ wording: { t, locale }, path, homeHref }: ChromeProps) {
       <div className="mx-auto flex w-full max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <a href={homeHref} className="flex min-h-11 items-center gap-2 rounded text-lg font-semibold tracking-tight focus-ring">
           {/* width and height for browsers that cannot read the stylesheet (it needs a 2023 browser). */}
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" className="h-7 w-7 text-brand-600 dark:text-sky-400" fill="none" stroke="currentColor" strokeWidth="2">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            width="28"
+            height="28"
+            className="h-7 w-7 text-brand-600 dark:text-sky-400"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             <rect x="3" y="5" width="18" height="16" rx="3" />
             <path d="M3 10h18M8 3v4M16 3v4" strokeLinecap="round" />
             <path d="M10 14.5l2 2 4-4" strokeLinecap="round" strokeLinejoin="round" />

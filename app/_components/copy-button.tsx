@@ -36,11 +36,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   if (!available) return null;
   return (
     <span className="inline-flex items-center gap-3">
-      <button
-        type="button"
-        onClick={copy}
-        className={primaryActionButton}
-      >
+      <button type="button" onClick={copy} className={primaryActionButton}>
         {label}
       </button>
       <span role="status" aria-live="polite" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">

@@ -26,7 +26,16 @@ export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 480];
 // Typed by the presets, so a preset missing here (or one too many) does not compile. Only types (and
 // the plain numbers of lib/conferences/limits.ts) come from lib/conferences: its messages for every
 // language must not travel to the browser.
-const PRESET_ORDER: Record<RepeatPreset, true> = { none: true, daily: true, weekly: true, biweekly: true, fourweekly: true, monthly: true, yearly: true, custom: true };
+const PRESET_ORDER: Record<RepeatPreset, true> = {
+  none: true,
+  daily: true,
+  weekly: true,
+  biweekly: true,
+  fourweekly: true,
+  monthly: true,
+  yearly: true,
+  custom: true,
+};
 const REPEAT_PRESETS = Object.keys(PRESET_ORDER) as RepeatPreset[];
 
 type FormT = ReturnType<typeof useTranslations<"form">>;
@@ -154,7 +163,10 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
   const whenErrors = fieldErrors[id("when")]?.length ? [errorId(id("when"))] : [];
   const showCustom = !hydrated || repeat === "custom";
   const showCount = !hydrated || repeat !== "none";
-  const durations = DURATIONS.includes(Number(values.durationMinutes)) || !values.durationMinutes ? DURATIONS : [...DURATIONS, Number(values.durationMinutes)].sort((a, b) => a - b);
+  const durations =
+    DURATIONS.includes(Number(values.durationMinutes)) || !values.durationMinutes
+      ? DURATIONS
+      : [...DURATIONS, Number(values.durationMinutes)].sort((a, b) => a - b);
   const zones = timeZones.includes(values.timeZone) || !values.timeZone ? timeZones : [values.timeZone, ...timeZones];
 
   return (
@@ -189,7 +201,12 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             </select>
           )}
         </Field>
-        <Field id={id("durationMinutes")} label={t("duration")} errors={fieldErrors[id("durationMinutes")]} hint={endsAfterMinutes === undefined ? t("durationHint") : t("durationHintEnforced", { minutes: endsAfterMinutes })}>
+        <Field
+          id={id("durationMinutes")}
+          label={t("duration")}
+          errors={fieldErrors[id("durationMinutes")]}
+          hint={endsAfterMinutes === undefined ? t("durationHint") : t("durationHintEnforced", { minutes: endsAfterMinutes })}
+        >
           {(control) => (
             <select {...control} name="durationMinutes" defaultValue={values.durationMinutes || String(LIMITS.durationMinutes.default)}>
               {durations.map((minutes) => (
@@ -221,7 +238,17 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
               {hydrated ? t("custom") : t("customWithoutScript")}
             </p>
             <Field id={id("repeatEvery")} label={t("every")} errors={fieldErrors[id("repeatEvery")]}>
-              {(control) => <input {...control} name="repeatEvery" type="number" inputMode="numeric" min={LIMITS.every.min} max={LIMITS.every.max} defaultValue={values.repeatEvery || "1"} />}
+              {(control) => (
+                <input
+                  {...control}
+                  name="repeatEvery"
+                  type="number"
+                  inputMode="numeric"
+                  min={LIMITS.every.min}
+                  max={LIMITS.every.max}
+                  defaultValue={values.repeatEvery || "1"}
+                />
+              )}
             </Field>
             <Field id={id("repeatUnit")} label={t("unit")} errors={fieldErrors[id("repeatUnit")]}>
               {(control) => (
@@ -243,29 +270,27 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             errors={fieldErrors[id("occurrences")]}
             hint={mode === "book" ? t("occurrencesHintBook") : t("occurrencesHintEdit")}
           >
-            {(control) => <input {...control} name="occurrences" type="number" inputMode="numeric" min={LIMITS.count.min} max={LIMITS.count.max} defaultValue={values.occurrences || "4"} />}
+            {(control) => (
+              <input
+                {...control}
+                name="occurrences"
+                type="number"
+                inputMode="numeric"
+                min={LIMITS.count.min}
+                max={LIMITS.count.max}
+                defaultValue={values.occurrences || "4"}
+              />
+            )}
           </Field>
         )}
       </fieldset>
 
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button
-          type="submit"
-          name="intent"
-          value={mode === "book" ? "book" : "save"}
-          disabled={pending}
-          className={primarySubmitButton}
-        >
+        <button type="submit" name="intent" value={mode === "book" ? "book" : "save"} disabled={pending} className={primarySubmitButton}>
           {mode === "book" ? t("book") : t("save")}
         </button>
         {mode === "book" && (
-          <button
-            type="submit"
-            name="intent"
-            value="now"
-            disabled={pending}
-            className={secondarySubmitButton}
-          >
+          <button type="submit" name="intent" value="now" disabled={pending} className={secondarySubmitButton}>
             {t("now")}
           </button>
         )}

@@ -72,7 +72,8 @@ function start(command: string, args: string[], port: number, env: Record<string
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       // BENCH_SERVER_NODE_OPTIONS: more flags for the servers measured (say, --max-old-space-size=384).
-      NODE_OPTIONS: `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports} --diagnostic-dir=${reports} --heapsnapshot-signal=SIGUSR1 ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ""}`.trim(),
+      NODE_OPTIONS:
+        `--report-on-signal --report-signal=SIGUSR2 --report-directory=${reports} --diagnostic-dir=${reports} --heapsnapshot-signal=SIGUSR1 ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ""}`.trim(),
       ...env,
     },
   });
@@ -108,7 +109,14 @@ function start(command: string, args: string[], port: number, env: Record<string
       for (let i = 0; i < 600; i++) {
         await new Promise((r) => setTimeout(r, 500));
         const file = readdirSync(reports).find((name) => name.endsWith(".heapsnapshot") && !before.has(name));
-        if (file && (await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) return join(reports, file);
+        if (
+          file &&
+          (await fetch(`${url}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          ))
+        )
+          return join(reports, file);
       }
       return undefined;
     },

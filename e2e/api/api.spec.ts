@@ -8,7 +8,14 @@ const ID = /^[a-z2-7]{26}$/;
 const json = { "Content-Type": "application/json" };
 
 function booking(overrides: Record<string, unknown> = {}) {
-  return { name: "API sync", start: `${daysAhead(9)}T09:00`, timeZone: "Europe/Berlin", durationMinutes: 45, repeat: { every: 1, unit: "week", count: 4 }, ...overrides };
+  return {
+    name: "API sync",
+    start: `${daysAhead(9)}T09:00`,
+    timeZone: "Europe/Berlin",
+    durationMinutes: 45,
+    repeat: { every: 1, unit: "week", count: 4 },
+    ...overrides,
+  };
 }
 
 async function create(request: APIRequestContext, body: unknown = booking()) {
@@ -55,7 +62,7 @@ test("POST /conferences books, answers 201 with the resource and a Location, and
   expect((await request.get(resource.links.calendar)).headers()["content-type"]).toBe("text/calendar; charset=utf-8");
 });
 
-test("POST with start \"now\" opens at once; the invitation endpoint then gives the room", async ({ request }) => {
+test('POST with start "now" opens at once; the invitation endpoint then gives the room', async ({ request }) => {
   const { resource } = await create(request, { name: "Now", start: "now", timeZone: "UTC" });
   const row = (await rowByAdmin(resource.adminId))!;
   const invitation = await request.get(`/api/v1/invitations/${resource.invitationId}`);
@@ -82,9 +89,17 @@ test("validation errors come back per field as 422 problem details, and nothing 
   });
   const problem = await expectProblem(response, 422, "validation");
   expect(Object.keys(problem.errors).sort()).toEqual(["name", "repeat.count"]);
-  const past = await expectProblem(await request.post("/api/v1/conferences", { data: booking({ start: "2020-01-01T09:00", timeZone: "Pacific/Kiritimati" }) }), 422, "validation");
+  const past = await expectProblem(
+    await request.post("/api/v1/conferences", { data: booking({ start: "2020-01-01T09:00", timeZone: "Pacific/Kiritimati" }) }),
+    422,
+    "validation",
+  );
   expect(past.errors).toEqual({ start: ["That time has already passed. Choose a time in the future, or open a room now."] });
-  const unknown = await expectProblem(await request.post("/api/v1/conferences", { data: { ...booking({ timeZone: "Pacific/Kiritimati" }), roomId: "mine" } }), 422, "validation");
+  const unknown = await expectProblem(
+    await request.post("/api/v1/conferences", { data: { ...booking({ timeZone: "Pacific/Kiritimati" }), roomId: "mine" } }),
+    422,
+    "validation",
+  );
   expect(unknown.errors).toEqual({ roomId: ["Unknown field."] });
   await expectProblem(await request.post("/api/v1/conferences", { data: [booking()] }), 422, "validation");
   expect(await countInZone("Pacific/Kiritimati")).toBe(0);
@@ -95,8 +110,16 @@ test("wrong method, media type, size or JSON get 405, 415, 413 and 400", async (
   await expectProblem(notAllowed, 405, "method-not-allowed");
   expect(notAllowed.headers()["allow"]).toBe("POST, OPTIONS");
   expect((await request.put("/api/v1/invitations/abcdefghijklmnopqrstuvwxyz")).status()).toBe(405);
-  await expectProblem(await request.post("/api/v1/conferences", { headers: { "Content-Type": "text/plain" }, data: Buffer.from(JSON.stringify(booking())) }), 415, "unsupported-media-type");
-  await expectProblem(await request.post("/api/v1/conferences", { headers: json, data: Buffer.from(JSON.stringify({ ...booking(), name: "x".repeat(17_000) })) }), 413, "body-too-large");
+  await expectProblem(
+    await request.post("/api/v1/conferences", { headers: { "Content-Type": "text/plain" }, data: Buffer.from(JSON.stringify(booking())) }),
+    415,
+    "unsupported-media-type",
+  );
+  await expectProblem(
+    await request.post("/api/v1/conferences", { headers: json, data: Buffer.from(JSON.stringify({ ...booking(), name: "x".repeat(17_000) })) }),
+    413,
+    "body-too-large",
+  );
   await expectProblem(await request.post("/api/v1/conferences", { headers: json, data: Buffer.from("{ not json") }), 400, "invalid-json");
 });
 
@@ -111,7 +134,14 @@ test("GET, PATCH and DELETE /conferences/{adminId}", async ({ request }) => {
   const changed = await request.patch(self, { headers: { "If-Match": '"r1"' }, data: { start: `${daysAhead(10)}T11:30`, repeat: null } });
   expect(changed.status()).toBe(200);
   expect(changed.headers()["etag"]).toBe('"r2"');
-  expect(await changed.json()).toMatchObject({ start: `${daysAhead(10)}T11:30`, timeZone: "Europe/Berlin", durationMinutes: 45, repeat: null, remaining: 0, revision: 2 });
+  expect(await changed.json()).toMatchObject({
+    start: `${daysAhead(10)}T11:30`,
+    timeZone: "Europe/Berlin",
+    durationMinutes: 45,
+    repeat: null,
+    remaining: 0,
+    revision: 2,
+  });
 
   // A new zone alone keeps the wall-clock start.
   const zoned = await (await request.patch(self, { data: { timeZone: "America/New_York" } })).json();
@@ -165,7 +195,13 @@ test("the API and the booking form store identical rows for identical input", as
   await expect(page).toHaveURL(/\/a\//);
   const fromForm = (await rowByAdmin(new URL(page.url()).pathname.split("/")[2]!))!;
 
-  const { resource } = await create(request, { name: "Twin", start: `${date}T16:45`, timeZone: "Asia/Kathmandu", durationMinutes: 90, repeat: { every: 2, unit: "week", count: 5 } });
+  const { resource } = await create(request, {
+    name: "Twin",
+    start: `${date}T16:45`,
+    timeZone: "Asia/Kathmandu",
+    durationMinutes: 90,
+    repeat: { every: 2, unit: "week", count: 5 },
+  });
   const fromApi = (await rowByAdmin(resource.adminId))!;
   const schedule = ({ invitation_id: _i, admin_id: _a, room_id: _r, ...rest }: typeof fromForm) => rest;
   expect(schedule(fromApi)).toEqual(schedule(fromForm));

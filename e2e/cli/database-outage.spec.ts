@@ -17,7 +17,6 @@ import { startPrivateServer } from "../../scripts/lib/private-server";
 import type { PrivateServer } from "../../scripts/lib/private-server";
 import { daysAhead } from "../support/planado";
 
-
 test("a database outage gives friendly 503s, and service comes back by itself", async () => {
   test.setTimeout(180_000);
   const dataDir = mkdtempSync(join(tmpdir(), "planado-outage-"));
@@ -48,7 +47,16 @@ test("a database outage gives friendly 503s, and service comes back by itself", 
         PLANADO_DATA_DIR: dataDir,
       },
     });
-    await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`${base}/`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
 
     const booked = await fetch(`${base}/api/v1/conferences`, {
       method: "POST",

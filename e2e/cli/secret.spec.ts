@@ -30,5 +30,10 @@ test("a second server with another secret refuses to start on the same database"
   expect(code).toBe(1);
   expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Planado cannot start: its secret \(PLANADO_SECRET.*the same PLANADO_SECRET\.$/)]);
   // It never listened.
-  expect(await fetch(`http://127.0.0.1:${port}/`).then(() => "answered", () => "refused")).toBe("refused");
+  expect(
+    await fetch(`http://127.0.0.1:${port}/`).then(
+      () => "answered",
+      () => "refused",
+    ),
+  ).toBe("refused");
 });

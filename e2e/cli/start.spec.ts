@@ -13,7 +13,6 @@ import { e2eDatabase, query } from "../support/database";
 
 test.describe.configure({ mode: "serial" });
 
-
 interface Run {
   child: ChildProcess;
   stdout: () => string;
@@ -40,17 +39,13 @@ const meaningfulLines = (text: string) => text.split("\n").filter((line) => line
 test("a bad JITSI_URL stops npm start with one clear line", async () => {
   const run = npmStart({ JITSI_URL: "meet.jit.si", PORT: String(await freePort()) });
   expect(await run.exited).toBe(1);
-  expect(meaningfulLines(run.stderr())).toEqual([
-    'Planado cannot start: JITSI_URL must be an http(s) URL such as https://meet.jit.si (got "meet.jit.si").',
-  ]);
+  expect(meaningfulLines(run.stderr())).toEqual(['Planado cannot start: JITSI_URL must be an http(s) URL such as https://meet.jit.si (got "meet.jit.si").']);
 });
 
 test("a bad DATABASE_URL stops npm start with one clear line, password hidden", async () => {
   const run = npmStart({ DATABASE_URL: "postgresql://me:secret@localhost/planado", PORT: String(await freePort()) });
   expect(await run.exited).toBe(1);
-  expect(meaningfulLines(run.stderr())).toEqual([
-    "Planado cannot start: DATABASE_URL must start with mysql:// or mariadb:// (got postgresql://).",
-  ]);
+  expect(meaningfulLines(run.stderr())).toEqual(["Planado cannot start: DATABASE_URL must start with mysql:// or mariadb:// (got postgresql://)."]);
 });
 
 test("npm start creates and migrates a new database, serves the app, and restarts without rebuilding", async () => {
@@ -63,7 +58,14 @@ test("npm start creates and migrates a new database, serves the app, and restart
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
     await expect
-      .poll(() => fetch(`http://127.0.0.1:${port}/`).then(() => "still serving", () => "stopped"), { timeout: 15_000 })
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${port}/`).then(
+            () => "still serving",
+            () => "stopped",
+          ),
+        { timeout: 15_000 },
+      )
       .toBe("stopped");
   };
 
@@ -78,10 +80,9 @@ test("npm start creates and migrates a new database, serves the app, and restart
     expect(await home.text()).toContain("Planado");
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toEqual({ status: "ok", retriedWrites: 0 });
-    const tables = await query<{ n: bigint }[]>(
-      "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'conferences'",
-      [database],
-    );
+    const tables = await query<{ n: bigint }[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'conferences'", [
+      database,
+    ]);
     expect(Number(tables[0]!.n)).toBe(1);
     await stop(first);
 

@@ -47,7 +47,10 @@ test.describe("Planado on a three-node Galera cluster with two app servers", () 
       if (migrated.code !== 0) throw new Error(`npm run migrate on node 1 failed (exit ${migrated.code}):\n${migrated.output}`);
 
       // A through haproxy, B pinned to node 2: the two write to different nodes.
-      [run.serverA, run.serverB] = await Promise.all([run.startPlanado("A", run.theCluster().haproxy.coordinates), run.startPlanado("B", run.node("node2").coordinates)]);
+      [run.serverA, run.serverB] = await Promise.all([
+        run.startPlanado("A", run.theCluster().haproxy.coordinates),
+        run.startPlanado("B", run.node("node2").coordinates),
+      ]);
       log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: A ${run.serverA.base} (haproxy), B ${run.serverB.base} (node2); logs in ${run.workDir}`);
     } catch (error) {
       run.anyFailure = true;
@@ -73,7 +76,8 @@ test.describe("Planado on a three-node Galera cluster with two app servers", () 
     else if (run.workDir) log(`logs kept in ${run.workDir}`);
   });
 
-  test("every door across servers: booked through A, served, changed and deleted through B; a started conference opens the same room on both", () => everyDoorAcrossServers(run));
+  test("every door across servers: booked through A, served, changed and deleted through B; a started conference opens the same room on both", () =>
+    everyDoorAcrossServers(run));
 
   test("sweeps on both servers plus concurrent admin edits and bookings against different nodes", () => sweepsAndEditsOnDifferentNodes(run));
 

@@ -153,4 +153,3 @@ export function readInvitationByApi(invitationId: string, ctx: ApiContext): Prom
     return json(invitationStatus(conference, entry));
   });
 }
-

@@ -78,7 +78,9 @@ export function openApiDocument(serverUrl: string) {
         patch: {
           operationId: "changeConference",
           summary: "Change start, zone, duration or repetition (fields left out keep their values)",
-          parameters: [{ name: "If-Match", in: "header", required: false, description: "The ETag read before; 412 if it changed since.", schema: { type: "string" } }],
+          parameters: [
+            { name: "If-Match", in: "header", required: false, description: "The ETag read before; 412 if it changed since.", schema: { type: "string" } },
+          ],
           requestBody: body("ConferenceChanges"),
           responses: {
             "200": conference("Changed; the revision rose."),

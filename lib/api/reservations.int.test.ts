@@ -22,7 +22,9 @@ const PREFIX = "https://planado.test/api/jitsi";
 /** Prosody's util.http formencode: every byte but letters and digits as lower-case %xx, spaces as +. */
 function formencode(fields: Record<string, string>): string {
   const encode = (text: string) =>
-    [...Buffer.from(text, "utf8")].map((byte) => (/[A-Za-z0-9]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : byte === 32 ? "+" : `%${byte.toString(16).padStart(2, "0")}`)).join("");
+    [...Buffer.from(text, "utf8")]
+      .map((byte) => (/[A-Za-z0-9]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : byte === 32 ? "+" : `%${byte.toString(16).padStart(2, "0")}`))
+      .join("");
   return Object.entries(fields)
     .map(([key, value]) => `${encode(key)}=${encode(value)}`)
     .join("&");
@@ -31,7 +33,11 @@ function formencode(fields: Record<string, string>): string {
 /** What mod_reservations sends when Jitsi is about to create `room` at `at`. */
 function prosodyPost(room: string, at: Date, headers: Record<string, string> = { Authorization: `Bearer ${SECRET}` }) {
   const body = formencode({ name: room, start_time: at.toISOString().replace(/\.\d{3}Z$/, ".000Z"), mail_owner: "focus-7f3a@auth.meet.example.org" });
-  return new Request(`${PREFIX}/conference`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "Prosody", ...headers } });
+  return new Request(`${PREFIX}/conference`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "Prosody", ...headers },
+  });
 }
 
 const prosody = (method: string, id: string | number) => new Request(`${PREFIX}/conference/${id}`, { method, headers: { Authorization: `Bearer ${SECRET}` } });
@@ -40,7 +46,10 @@ const bodyOf = (answer: Answer) => JSON.parse(String(answer.body)) as Record<str
 const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
 
 async function booked(start: string, extra: Record<string, unknown> = {}) {
-  const outcome = await book({ from: "api", body: { name: "Maths 7b", start, timeZone: "UTC", durationMinutes: 60, ...extra } }, new Date("2027-02-01T00:00:00Z"));
+  const outcome = await book(
+    { from: "api", body: { name: "Maths 7b", start, timeZone: "UTC", durationMinutes: 60, ...extra } },
+    new Date("2027-02-01T00:00:00Z"),
+  );
   if (outcome.status !== "saved") throw new Error(JSON.stringify(outcome.errors));
   return outcome.conference;
 }
@@ -66,7 +75,13 @@ describe("over a conference's life", () => {
     expect(admitted.status).toBe(200);
     expect(admitted.headers["content-type"]).toBe("application/json");
     const reservation = bodyOf(admitted);
-    expect(reservation).toEqual({ id: expect.stringMatching(/^\d+$/), name: c.roomId, mail_owner: "focus-7f3a@auth.meet.example.org", start_time: "2027-03-01T10:00:00.000Z", duration: 90 * 60 });
+    expect(reservation).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      name: c.roomId,
+      mail_owner: "focus-7f3a@auth.meet.example.org",
+      start_time: "2027-03-01T10:00:00.000Z",
+      duration: 90 * 60,
+    });
 
     // After a 409 Prosody asks for it again; when the room ends it says so.
     const again = await readReservation(prosody("GET", reservation.id as string), reservation.id as string, settings, minutes(start, 6));
@@ -162,7 +177,11 @@ describe("who may ask, and how", () => {
   it("explains bad requests with a clear 400, never a stack trace", async () => {
     const at = new Date("2027-03-08T10:00:00Z");
     const post = (body: string, type = "application/x-www-form-urlencoded") =>
-      createReservation(new Request(`${PREFIX}/conference`, { method: "POST", body, headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": type } }), settings, at);
+      createReservation(
+        new Request(`${PREFIX}/conference`, { method: "POST", body, headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": type } }),
+        settings,
+        at,
+      );
     const cases: [Promise<Answer>, RegExp][] = [
       [post("start_time=2027-03-08T10%3a00%3a00.000Z"), /name is missing/],
       [post("name=room&start_time=yesterday"), /start_time must be/],
@@ -186,11 +205,17 @@ describe("privacy", () => {
     const at = minutes(c.startsAt, 1);
     const owner = "only-in-this-request-3b1f@meet.example.org";
     const body = formencode({ name: c.roomId, start_time: at.toISOString(), mail_owner: owner });
-    const request = new Request(`${PREFIX}/conference`, { method: "POST", body, headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": "application/x-www-form-urlencoded" } });
+    const request = new Request(`${PREFIX}/conference`, {
+      method: "POST",
+      body,
+      headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect((await createReservation(request, settings, at)).status).toBe(200);
     for (const table of ["conferences", "retired_rooms", "server_key"]) {
       const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM ${table}`);
-      expect(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? Buffer.from(v).toString("latin1") : v))).not.toContain("only-in-this-request");
+      expect(
+        JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? Buffer.from(v).toString("latin1") : v)),
+      ).not.toContain("only-in-this-request");
     }
     expect(logged.join("\n")).not.toContain("only-in-this-request");
   });

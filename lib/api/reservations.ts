@@ -49,7 +49,8 @@ function refused(request: Request, settings: ReservationSettings): Answer | unde
 async function formBody(request: Request): Promise<{ status: "read"; form: URLSearchParams } | { status: "refused"; answer: Answer }> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return { status: "refused", answer: message(400, "Send the fields as application/x-www-form-urlencoded.") };
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return { status: "refused", answer: message(400, "The request body is too large.") };
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
+    return { status: "refused", answer: message(400, "The request body is too large.") };
   const body = await readBounded(request, MAX_BODY_BYTES);
   if (body === "too-large") return { status: "refused", answer: message(400, "The request body is too large.") };
   return { status: "read", form: new URLSearchParams(body) };
@@ -77,7 +78,9 @@ export async function createReservation(request: Request, settings: ReservationS
   if (refusal) return refusal;
   const body = await formBody(request);
   if (body.status === "refused") return body.answer;
-  const parsed = reservationRequestSchema.safeParse(Object.fromEntries(["name", "start_time", "mail_owner"].flatMap((key) => (body.form.has(key) ? [[key, body.form.get(key)]] : []))));
+  const parsed = reservationRequestSchema.safeParse(
+    Object.fromEntries(["name", "start_time", "mail_owner"].flatMap((key) => (body.form.has(key) ? [[key, body.form.get(key)]] : []))),
+  );
   if (!parsed.success) return message(400, parsed.error.issues.map((issue) => issue.message).join("; "));
   const { name, mail_owner: mailOwner } = parsed.data;
   const room = roomOfName(name);

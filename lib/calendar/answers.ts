@@ -41,5 +41,9 @@ export function calendarErrorAnswer(visitor: Visitor, reason: CalendarErrorReaso
   const { locale, explicit, nonce } = visitor;
   const t = translator(locale);
   const html = plainPage({ locale, title: t("calendar.errorTitle"), text: t(`calendar.${reason}`), homeHref: explicit ? withLocale("/", locale) : "/", nonce });
-  return answer(status, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" }, html);
+  return answer(
+    status,
+    { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
+    html,
+  );
 }

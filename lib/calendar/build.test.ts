@@ -7,7 +7,12 @@ import { buildCalendar, buildFeed, recurrenceRule } from "./build";
 import type { CalendarEvent } from "./event";
 
 const now = new Date("2026-11-25T12:00:00Z");
-const options = { now, uid: "0123456789abcdef0123456789abcdef@planado", invitationUrl: "https://planado.example.org/i/abcdefghijklmnopqrstuvwxyz?n=Team+sync", reminderMinutes: 10 };
+const options = {
+  now,
+  uid: "0123456789abcdef0123456789abcdef@planado",
+  invitationUrl: "https://planado.example.org/i/abcdefghijklmnopqrstuvwxyz?n=Team+sync",
+  reminderMinutes: 10,
+};
 
 function event(local: string, timeZone: string, repeat: Repeat | null = null, count = 1, extra: Partial<CalendarEvent> = {}): CalendarEvent {
   return {

@@ -33,7 +33,16 @@ describe("encodeEvent and decodeEvent", () => {
 
   it.each(["n", "s", "d", "z", "r", "c", "i", "v"])("rejects a link whose %s was changed", (key) => {
     const params = encodeEvent(event, secret);
-    const changed: Record<string, string> = { n: "Phishing", s: "20261201T090000Z", d: "60", z: "UTC", r: "1w", c: "5", i: "bbbbbbbbbbbbbbbbbbbbbbbbbb", v: "4" };
+    const changed: Record<string, string> = {
+      n: "Phishing",
+      s: "20261201T090000Z",
+      d: "60",
+      z: "UTC",
+      r: "1w",
+      c: "5",
+      i: "bbbbbbbbbbbbbbbbbbbbbbbbbb",
+      v: "4",
+    };
     params.set(key, changed[key]!);
     expect(decodeEvent(params, secret)).toEqual({ status: "refused", reason: "forged" });
   });

@@ -44,7 +44,10 @@ const UNIT_LETTER: Record<Repeat["unit"], string> = { day: "d", week: "w", month
 const LETTER_UNIT = Object.fromEntries(Object.entries(UNIT_LETTER).map(([unit, letter]) => [letter, unit])) as Record<string, Repeat["unit"]>;
 
 function compactInstant(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** The parameters in a fixed order; the signature covers exactly these strings. */

@@ -14,7 +14,9 @@ function mac(secret: string, parts: string[]): Buffer {
 
 /** A 128-bit signature of the fields for one purpose, base64url (22 characters). */
 export function sign(secret: string, purpose: Purpose, fields: string[]): string {
-  return mac(secret, [purpose, ...fields]).subarray(0, 16).toString("base64url");
+  return mac(secret, [purpose, ...fields])
+    .subarray(0, 16)
+    .toString("base64url");
 }
 
 export function verify(secret: string, purpose: Purpose, fields: string[], signature: string): boolean {

@@ -12,7 +12,16 @@ const invitation = "https://planado.example.org/i/abcdefghijklmnopqrstuvwxyz?n=T
 const english = translator("en");
 
 function event(local: string, timeZone: string, repeat: Repeat | null = null, count = 1, name = "Team sync"): CalendarEvent {
-  return { name, startsAt: resolveLocal(local, timeZone).instant, durationMinutes: 45, timeZone, repeat, count, invitationId: "abcdefghijklmnopqrstuvwxyz", revision: 3 };
+  return {
+    name,
+    startsAt: resolveLocal(local, timeZone).instant,
+    durationMinutes: 45,
+    timeZone,
+    repeat,
+    count,
+    invitationId: "abcdefghijklmnopqrstuvwxyz",
+    revision: 3,
+  };
 }
 
 /** A link's address without its query, and its query as one value per parameter (none repeated). */

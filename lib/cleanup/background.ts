@@ -14,18 +14,20 @@ import type { SweepTrigger } from "./trigger";
 export function pokeBackgroundSweep(): void {
   const config = getConfig();
   if (config.CLEANUP_MODE !== "request") return;
-  const trigger = processWide<SweepTrigger>("planadoSweepTrigger", () => createSweepTrigger({
-    intervalMs: config.CLEANUP_INTERVAL_SECONDS * 1000,
-    clock: () => performance.now(),
-    run: async () => {
-      const result = await sweep(new Date(), config.CLEANUP_AFTER_HOURS);
-      if (result.deleted || result.rolled) {
-        // Moved or deleted conferences must not be served from this process's cache any longer.
-        invitationCache().clear();
-        console.log(`[planado] cleanup: deleted ${result.deleted}, moved ${result.rolled} to their next meeting`);
-      }
-    },
-    onError: (error) => console.error(`[planado] cleanup failed: ${errorSummary(error)}`),
-  }));
+  const trigger = processWide<SweepTrigger>("planadoSweepTrigger", () =>
+    createSweepTrigger({
+      intervalMs: config.CLEANUP_INTERVAL_SECONDS * 1000,
+      clock: () => performance.now(),
+      run: async () => {
+        const result = await sweep(new Date(), config.CLEANUP_AFTER_HOURS);
+        if (result.deleted || result.rolled) {
+          // Moved or deleted conferences must not be served from this process's cache any longer.
+          invitationCache().clear();
+          console.log(`[planado] cleanup: deleted ${result.deleted}, moved ${result.rolled} to their next meeting`);
+        }
+      },
+      onError: (error) => console.error(`[planado] cleanup failed: ${errorSummary(error)}`),
+    }),
+  );
   trigger.poke();
 }

@@ -18,9 +18,7 @@ export interface DueConference {
 }
 
 export type SweepPlan =
-  | { action: "keep" }
-  | { action: "delete" }
-  | { action: "roll"; startsAt: Date; localStart: LocalDateTime; remainingOccurrences: number; skipped: number };
+  { action: "keep" } | { action: "delete" } | { action: "roll"; startsAt: Date; localStart: LocalDateTime; remainingOccurrences: number; skipped: number };
 
 /** The moment before which every start is over: now less the cleanup threshold. */
 export function sweepCutoff(now: Date, cleanupAfterHours: number): Date {

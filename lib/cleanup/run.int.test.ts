@@ -184,6 +184,10 @@ describe("sweep", () => {
         "EXPLAIN DELETE FROM conferences WHERE starts_at <= '2027-01-01 05:00:00' AND remaining_occurrences = 0 ORDER BY starts_at LIMIT 1000",
       ),
     ];
-    for (const [plan] of plans) expect(plan!.key, JSON.stringify(plan, (_k, v) => (typeof v === "bigint" ? Number(v) : v))).toBe("conferences_starts_at_idx");
+    for (const [plan] of plans)
+      expect(
+        plan!.key,
+        JSON.stringify(plan, (_k, v) => (typeof v === "bigint" ? Number(v) : v)),
+      ).toBe("conferences_starts_at_idx");
   });
 });

@@ -41,11 +41,10 @@ interface Roll {
 
 async function rollForward(rolls: Roll[]): Promise<number> {
   if (rolls.length === 0) return 0;
-  const rows = rolls.map(
-    (r, i) =>
-      i === 0
-        ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation, ${r.roomHash} AS room_hash`
-        : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}, ${r.roomHash}`,
+  const rows = rolls.map((r, i) =>
+    i === 0
+      ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation, ${r.roomHash} AS room_hash`
+      : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}, ${r.roomHash}`,
   );
   // A fresh room for every next meeting: whoever learned the last room cannot sit in the next one.
   return db().$executeRaw`
@@ -88,9 +87,7 @@ async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promi
     );
     const ids = Prisma.join(batch.map((row) => row.id));
     // Still over with nothing left (an edit may have given it a new start meanwhile).
-    deleted += await retryWrite(
-      () => db().$executeRaw`DELETE FROM conferences WHERE id IN (${ids}) AND starts_at <= ${cutoff} AND remaining_occurrences = 0`,
-    );
+    deleted += await retryWrite(() => db().$executeRaw`DELETE FROM conferences WHERE id IN (${ids}) AND starts_at <= ${cutoff} AND remaining_occurrences = 0`);
     if (batch.length < batchSize) return deleted;
   }
 }
@@ -144,7 +141,14 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
       );
       if (plan.action === "roll") {
         const room = roomColumns(keys, row.invitationHash, row.roomGeneration + 1);
-        rolls.push({ id: row.id, revision: row.revision, startsAt: plan.startsAt, localStart: localToDate(plan.localStart), remainingOccurrences: plan.remainingOccurrences, ...room });
+        rolls.push({
+          id: row.id,
+          revision: row.revision,
+          startsAt: plan.startsAt,
+          localStart: localToDate(plan.localStart),
+          remainingOccurrences: plan.remainingOccurrences,
+          ...room,
+        });
         retiring.push(row.roomHash);
       } else if (plan.action === "delete") {
         exhausted.push({ id: row.id, revision: row.revision });

@@ -60,7 +60,10 @@ describe("validateBookingForm", () => {
     [{ durationMinutes: "0" }, { durationMinutes: [ENGLISH_TEXTS.duration] }],
     [{ repeat: "weekly", occurrences: "1" }, { occurrences: [ENGLISH_TEXTS.count] }],
     [{ repeat: "weekly", occurrences: "" }, { occurrences: [ENGLISH_TEXTS.count] }],
-    [{ repeat: "custom", repeatEvery: "0", repeatUnit: "hour" }, { repeatEvery: [ENGLISH_TEXTS.every], repeatUnit: [ENGLISH_TEXTS.unit] }],
+    [
+      { repeat: "custom", repeatEvery: "0", repeatUnit: "hour" },
+      { repeatEvery: [ENGLISH_TEXTS.every], repeatUnit: [ENGLISH_TEXTS.unit] },
+    ],
     [{ repeat: "hourly" }, { repeat: [ENGLISH_TEXTS.unit] }],
     [{ repeat: "constructor" }, { repeat: [ENGLISH_TEXTS.unit] }],
     [{ name: "" }, { name: [ENGLISH_TEXTS.nameMissing] }],

@@ -10,17 +10,7 @@ import { LIMITS } from "./limits";
 import { validateBooking, validationTexts } from "./schema";
 import type { Booking, BookingInput, FieldErrors, ValidateOptions, Validation } from "./schema";
 
-export const FORM_FIELDS = [
-  "name",
-  "date",
-  "time",
-  "timeZone",
-  "durationMinutes",
-  "repeat",
-  "repeatEvery",
-  "repeatUnit",
-  "occurrences",
-] as const;
+export const FORM_FIELDS = ["name", "date", "time", "timeZone", "durationMinutes", "repeat", "repeatEvery", "repeatUnit", "occurrences"] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type BookingFormValues = Record<FormField, string>;
 
@@ -91,10 +81,7 @@ function repeatOf(values: BookingFormValues): BookingInput["repeat"] | "invalid"
  * Validates the form. `intent: "now"` books an instant conference: only the name (optional) and the
  * zone count, everything else is ignored.
  */
-export function validateBookingForm(
-  values: BookingFormValues,
-  options: ValidateOptions & { intent?: "book" | "now" },
-): Validation<Booking> {
+export function validateBookingForm(values: BookingFormValues, options: ValidateOptions & { intent?: "book" | "now" }): Validation<Booking> {
   const t = options.t ?? english;
   const say = validationTexts(t);
   if (options.intent === "now") {

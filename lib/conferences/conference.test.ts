@@ -13,7 +13,10 @@ describe("invitationState", () => {
       msToOpen: 1500,
       secondsToOpen: 2,
     });
-    expect(invitationState({ startsAt, remainingOccurrences: 0 }, at("2026-12-01T07:59:59.999Z"), policy)).toMatchObject({ status: "waiting", secondsToOpen: 1 });
+    expect(invitationState({ startsAt, remainingOccurrences: 0 }, at("2026-12-01T07:59:59.999Z"), policy)).toMatchObject({
+      status: "waiting",
+      secondsToOpen: 1,
+    });
     expect(invitationState({ startsAt, remainingOccurrences: 0 }, startsAt, policy)).toEqual({ status: "open" });
   });
 

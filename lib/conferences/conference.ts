@@ -43,10 +43,7 @@ export interface Policy {
   cleanupAfterHours: number;
 }
 
-export type InvitationState =
-  | { status: "waiting"; opensAt: Date; msToOpen: number; secondsToOpen: number }
-  | { status: "open" }
-  | { status: "ended" };
+export type InvitationState = { status: "waiting"; opensAt: Date; msToOpen: number; secondsToOpen: number } | { status: "open" } | { status: "ended" };
 
 /**
  * Before the start (less the early-join minutes): waiting. From then until the cleanup threshold:

@@ -8,9 +8,7 @@ import { MESSAGES, translator } from "../i18n/translate";
 
 /** What the build does to the message files (next-intl's precompile). */
 function compileTree(tree: object): CompiledTree {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [key, typeof value === "string" ? compile(value) : compileTree(value as object)]),
-  );
+  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === "string" ? compile(value) : compileTree(value as object)]));
 }
 
 describe("compiledTranslator", () => {

@@ -7,11 +7,24 @@ const at = (iso: string) => new Date(iso);
 
 describe("the meeting that is on or next", () => {
   const policy = { earlyJoinMinutes: 10, graceMinutes: 30 };
-  const series = { startsAt, localStart: "2026-12-01T09:00", timeZone: "Europe/Berlin", durationMinutes: 60, repeat: { every: 1, unit: "week" as const }, remainingOccurrences: 2 };
+  const series = {
+    startsAt,
+    localStart: "2026-12-01T09:00",
+    timeZone: "Europe/Berlin",
+    durationMinutes: 60,
+    repeat: { every: 1, unit: "week" as const },
+    remainingOccurrences: 2,
+  };
 
   it("is the booked one until its window is over, then the series' next one (before the sweep moves it)", () => {
     expect(currentMeeting(series, policy, at("2026-12-01T09:29:59Z"))).toBe(series);
-    expect(currentMeeting(series, policy, at("2026-12-01T09:30:00Z"))).toEqual({ ...series, startsAt: at("2026-12-08T08:00:00Z"), localStart: "2026-12-08T09:00", remainingOccurrences: 1, openedEarlyAt: null });
+    expect(currentMeeting(series, policy, at("2026-12-01T09:30:00Z"))).toEqual({
+      ...series,
+      startsAt: at("2026-12-08T08:00:00Z"),
+      localStart: "2026-12-08T09:00",
+      remainingOccurrences: 1,
+      openedEarlyAt: null,
+    });
     // Long after (no sweep ran): the meeting that is still to come.
     expect(currentMeeting(series, policy, at("2026-12-10T00:00:00Z")).startsAt).toEqual(at("2026-12-15T08:00:00Z"));
   });

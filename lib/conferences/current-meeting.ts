@@ -21,7 +21,9 @@ export function currentMeeting<T extends Schedule & { openedEarlyAt?: Date | nul
     used++;
     const meeting = {
       ...conference,
-      startsAt: next.instant, localStart: next.local, remainingOccurrences: conference.remainingOccurrences - used,
+      startsAt: next.instant,
+      localStart: next.local,
+      remainingOccurrences: conference.remainingOccurrences - used,
       // An early opening by "Join now" was the last meeting's.
       openedEarlyAt: null,
     };

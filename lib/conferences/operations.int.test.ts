@@ -27,14 +27,20 @@ afterAll(async () => {
 describe("booking", () => {
   it("writes nothing when the input is bad", async () => {
     const before = await count();
-    expect(await book({ from: "form", values: { ...form, name: "" }, intent: "book" }, now)).toEqual({ status: "invalid", errors: { name: [ENGLISH_TEXTS.nameMissing] } });
+    expect(await book({ from: "form", values: { ...form, name: "" }, intent: "book" }, now)).toEqual({
+      status: "invalid",
+      errors: { name: [ENGLISH_TEXTS.nameMissing] },
+    });
     expect(await book({ from: "api", body: { name: "x", start: "2026-11-01T09:00", timeZone: "UTC" } }, now)).toMatchObject({ status: "invalid" });
     expect(await count()).toBe(before);
   });
 
   it("books from the form and from API input through the same validation", async () => {
     const fromForm = await book({ from: "form", values: form, intent: "book" }, now);
-    const fromApi = await book({ from: "api", body: { name: "Weekly", start: "2026-12-01T09:00", timeZone: "Europe/Berlin", repeat: { every: 1, unit: "week", count: 4 } } }, now);
+    const fromApi = await book(
+      { from: "api", body: { name: "Weekly", start: "2026-12-01T09:00", timeZone: "Europe/Berlin", repeat: { every: 1, unit: "week", count: 4 } } },
+      now,
+    );
     if (fromForm.status !== "saved" || fromApi.status !== "saved") throw new Error("expected bookings");
     const schedule = ({ startsAt, localStart, timeZone, repeat, remainingOccurrences }: typeof fromForm.conference) => ({
       startsAt,
@@ -55,7 +61,10 @@ describe("edit", () => {
     const edited = await edit(booked.conference.adminId, 1, { from: "form", values: { ...form, durationMinutes: "90" } }, later);
     expect(edited).toMatchObject({ status: "saved", conference: { durationMinutes: 90, revision: 2, startsAt: booked.conference.startsAt } });
     // …but refuses to move it to another time in the past.
-    expect(await edit(booked.conference.adminId, 2, { from: "form", values: { ...form, time: "08:00" } }, later)).toEqual({ status: "invalid", errors: { when: [ENGLISH_TEXTS.startPast] } });
+    expect(await edit(booked.conference.adminId, 2, { from: "form", values: { ...form, time: "08:00" } }, later)).toEqual({
+      status: "invalid",
+      errors: { when: [ENGLISH_TEXTS.startPast] },
+    });
   });
 
   it("refuses an edit made from an outdated page, and one for an unknown conference", async () => {
@@ -71,8 +80,14 @@ describe("edit", () => {
     if (booked.status !== "saved") throw new Error("expected a booking");
     const { adminId } = booked.conference;
     const zoned = await edit(adminId, undefined, { from: "api", changes: { timeZone: "America/New_York" } }, now);
-    expect(zoned).toMatchObject({ status: "saved", conference: { localStart: "2026-12-01T09:00", timeZone: "America/New_York", durationMinutes: 60, remainingOccurrences: 3, revision: 2 } });
-    expect(await edit(adminId, undefined, { from: "api", changes: { name: 42 } }, now)).toEqual({ status: "invalid", errors: { name: [ENGLISH_TEXTS.nameMissing] } });
+    expect(zoned).toMatchObject({
+      status: "saved",
+      conference: { localStart: "2026-12-01T09:00", timeZone: "America/New_York", durationMinutes: 60, remainingOccurrences: 3, revision: 2 },
+    });
+    expect(await edit(adminId, undefined, { from: "api", changes: { name: 42 } }, now)).toEqual({
+      status: "invalid",
+      errors: { name: [ENGLISH_TEXTS.nameMissing] },
+    });
     expect(await edit(adminId, 1, { from: "api", changes: { durationMinutes: 30 } }, now)).toEqual({ status: "conflict" });
   });
 });

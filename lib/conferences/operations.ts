@@ -17,7 +17,18 @@ import { currentMeeting } from "./current-meeting";
 import { invitationCache } from "./invitation-cache";
 import { mergeChanges, validateBooking } from "./schema";
 import type { Booking, FieldErrors, Validation } from "./schema";
-import { confirmedKeys, deleteByAdminId, findByAdminId, findByInvitationId, findByRoom, findRoomByReservation, insertConference, moveSeriesOn, openEarly as storeEarlyOpening, updateSchedule } from "./store";
+import {
+  confirmedKeys,
+  deleteByAdminId,
+  findByAdminId,
+  findByInvitationId,
+  findByRoom,
+  findRoomByReservation,
+  insertConference,
+  moveSeriesOn,
+  openEarly as storeEarlyOpening,
+  updateSchedule,
+} from "./store";
 import type { RoomRecord, SeriesKey } from "./store";
 
 /** A booking from the API (a JSON body, ./schema.ts) or from the booking form (`intent: "now"` opens a room at once). */

@@ -63,7 +63,10 @@ describe("validateBooking", () => {
     [{ ...valid, durationMinutes: "1441" }, { durationMinutes: [ENGLISH_TEXTS.duration] }],
     [{ ...valid, repeat: { every: 1, unit: "week", count: 1 } }, { "repeat.count": [ENGLISH_TEXTS.count] }],
     [{ ...valid, repeat: { every: 1, unit: "week", count: 501 } }, { "repeat.count": [ENGLISH_TEXTS.count] }],
-    [{ ...valid, repeat: { every: 0, unit: "fortnight", count: 3 } }, { "repeat.every": [ENGLISH_TEXTS.every], "repeat.unit": [ENGLISH_TEXTS.unit] }],
+    [
+      { ...valid, repeat: { every: 0, unit: "fortnight", count: 3 } },
+      { "repeat.every": [ENGLISH_TEXTS.every], "repeat.unit": [ENGLISH_TEXTS.unit] },
+    ],
   ])("refuses %j", (input, errors) => {
     expect(errorsOf(input)).toEqual(errors);
   });
@@ -98,8 +101,14 @@ describe("validateBooking", () => {
       status: "valid",
       value: { startsAt: new Date("2026-12-01T08:01:00Z"), localStart: "2026-12-01T09:01" },
     });
-    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00.001Z" }, { now })).toMatchObject({ status: "valid", value: { startsAt: new Date("2026-12-01T08:01:00Z") } });
-    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00Z" }, { now })).toMatchObject({ status: "valid", value: { startsAt: new Date("2026-12-01T08:00:00Z") } });
+    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00.001Z" }, { now })).toMatchObject({
+      status: "valid",
+      value: { startsAt: new Date("2026-12-01T08:01:00Z") },
+    });
+    expect(validateBooking({ ...valid, start: "2026-12-01T08:00:00Z" }, { now })).toMatchObject({
+      status: "valid",
+      value: { startsAt: new Date("2026-12-01T08:00:00Z") },
+    });
   });
 
   it("lets a series run for ten years at most", () => {
@@ -112,7 +121,10 @@ describe("validateBooking", () => {
   });
 
   it("stores the zone under its canonical name, whatever its spelling", () => {
-    expect(validateBooking({ ...valid, timeZone: "eUROPE/bERLIN" }, { now })).toMatchObject({ status: "valid", value: { timeZone: "Europe/Berlin", startsAt: new Date("2026-12-01T08:00:00Z") } });
+    expect(validateBooking({ ...valid, timeZone: "eUROPE/bERLIN" }, { now })).toMatchObject({
+      status: "valid",
+      value: { timeZone: "Europe/Berlin", startsAt: new Date("2026-12-01T08:00:00Z") },
+    });
     expect(validateBooking({ ...valid, timeZone: "Asia/Calcutta" }, { now })).toMatchObject({ status: "valid", value: { timeZone: "Asia/Kolkata" } });
     expect(errorsOf({ ...valid, timeZone: "Etc/GMT+5" })).toEqual({ timeZone: [ENGLISH_TEXTS.timeZoneInvalid] });
   });

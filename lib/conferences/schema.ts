@@ -88,12 +88,11 @@ export const bookingSchema = z.object({
     .string({ error: KEY.timeZoneInvalid })
     .transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: "custom", message: KEY.timeZoneInvalid }), z.NEVER))
     .meta({
-      description: "The organizer's IANA time zone; repetitions keep their wall-clock time in it. Any letter case and the usual aliases are accepted and stored as the current IANA name.",
+      description:
+        "The organizer's IANA time zone; repetitions keep their wall-clock time in it. Any letter case and the usual aliases are accepted and stored as the current IANA name.",
       examples: ["Europe/Berlin"],
     }),
-  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, KEY.duration).default(
-    LIMITS.durationMinutes.default,
-  ),
+  durationMinutes: wholeNumber(LIMITS.durationMinutes.min, LIMITS.durationMinutes.max, KEY.duration).default(LIMITS.durationMinutes.default),
   repeat: repeatSchema
     .nullish()
     .transform((r) => r ?? null)
@@ -191,25 +190,20 @@ export function validateBooking(input: unknown, { now, unchangedStart, t = engli
 }
 
 /** An API edit (PATCH): any of the booking fields; the others keep their current values (see mergeChanges). */
-export const changesSchema = z
-  .object({
-    name: nameSchema.optional().meta({ description: "Only used to build the links in the answer." }),
-    start: z.string().optional(),
-    timeZone: z.string().optional(),
-    durationMinutes: z.number().int().optional(),
-    repeat: repeatSchema.nullable().optional(),
-  });
+export const changesSchema = z.object({
+  name: nameSchema.optional().meta({ description: "Only used to build the links in the answer." }),
+  start: z.string().optional(),
+  timeZone: z.string().optional(),
+  durationMinutes: z.number().int().optional(),
+  repeat: repeatSchema.nullable().optional(),
+});
 
 /**
  * An API edit as a whole booking: the fields sent over the conference's current ones (a new zone alone
  * keeps the wall-clock start; a series keeps the meetings it has left). A name that was not sent is
  * not changed (it is not stored: a stand-in that always passes fills its place).
  */
-export function mergeChanges(
-  current: Schedule,
-  changes: Record<string, unknown>,
-  t: Translate = english,
-): Record<string, unknown> {
+export function mergeChanges(current: Schedule, changes: Record<string, unknown>, t: Translate = english): Record<string, unknown> {
   return {
     name: "name" in changes ? changes.name : t("form.instantName"),
     start: changes.start ?? current.localStart,

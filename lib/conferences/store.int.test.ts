@@ -60,8 +60,12 @@ describe("the conference store", () => {
     );
 
     // A stolen copy of the table: every byte of it, as text and as hex, holds no id and no room.
-    const dump = await db().$queryRawUnsafe<Record<string, unknown>[]>("SELECT *, HEX(invitation_hash) AS i, HEX(admin_hash) AS a, HEX(room_hash) AS r FROM conferences");
-    const text = JSON.stringify(dump, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString("latin1") : typeof value === "bigint" ? String(value) : value));
+    const dump = await db().$queryRawUnsafe<Record<string, unknown>[]>(
+      "SELECT *, HEX(invitation_hash) AS i, HEX(admin_hash) AS a, HEX(room_hash) AS r FROM conferences",
+    );
+    const text = JSON.stringify(dump, (_key, value) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString("latin1") : typeof value === "bigint" ? String(value) : value,
+    );
     for (const secret of [c.invitationId, c.adminId, c.roomId, "Secret project"]) {
       expect(text).not.toContain(secret);
       expect(text.toLowerCase()).not.toContain(Buffer.from(secret).toString("hex"));

@@ -182,7 +182,11 @@ export type SeriesKey = { invitationId: string } | { adminId: string } | { rowId
  */
 export async function moveSeriesOn(series: SeriesKey, revision: number, meeting: Schedule): Promise<void> {
   const key: RowKey =
-    "invitationId" in series ? { invitationHash: hashId(series.invitationId) } : "adminId" in series ? { adminHash: hashId(series.adminId) } : { id: series.rowId };
+    "invitationId" in series
+      ? { invitationHash: hashId(series.invitationId) }
+      : "adminId" in series
+        ? { adminHash: hashId(series.adminId) }
+        : { id: series.rowId };
   await replaceSchedule(key, revision, meeting, "always");
 }
 

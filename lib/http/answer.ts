@@ -28,7 +28,10 @@ export function withHeaders(base: Answer, headers: Record<string, string>): Answ
 /** Adds a token to a list header such as Vary, once. */
 export function appendToken(base: Answer, name: string, token: string): Answer {
   const key = name.toLowerCase();
-  const tokens = (base.headers[key] ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const tokens = (base.headers[key] ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tokens.some((t) => t.toLowerCase() === token.toLowerCase())) return base;
   return { ...base, headers: { ...base.headers, [key]: [...tokens, token].join(", ") } };
 }

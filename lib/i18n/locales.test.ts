@@ -61,7 +61,26 @@ describe("messages", () => {
   });
 
   it("every message formats in every language (placeholders and plurals are valid ICU)", () => {
-    const values = { name: "X", max: 1, min: 1, date: "d", zone: "z", years: 1, minutes: 2, hours: 2, days: 2, seconds: 3, remaining: "r", when: "w", repeat: "r", url: "u", interval: "i", every: 2, unit: "week", repeats: "yes" };
+    const values = {
+      name: "X",
+      max: 1,
+      min: 1,
+      date: "d",
+      zone: "z",
+      years: 1,
+      minutes: 2,
+      hours: 2,
+      days: 2,
+      seconds: 3,
+      remaining: "r",
+      when: "w",
+      repeat: "r",
+      url: "u",
+      interval: "i",
+      every: 2,
+      unit: "week",
+      repeats: "yes",
+    };
     for (const locale of LOCALES) {
       const t = translator(locale);
       for (const key of keys(en)) expect(t(key, values), `${locale} ${key}`).not.toMatch(/^[a-z]+\.[a-zA-Z.-]+$/);
@@ -93,6 +112,14 @@ describe("messages", () => {
 
   it("names every language in its own words, the same in every file", () => {
     for (const messages of Object.values(MESSAGES)) expect(messages.layout.languages).toEqual(en.layout.languages);
-    expect(en.layout.languages).toMatchObject({ fr: "Français", es: "Español", it: "Italiano", nl: "Nederlands", pl: "Polski", pt: "Português", ar: "العربية" });
+    expect(en.layout.languages).toMatchObject({
+      fr: "Français",
+      es: "Español",
+      it: "Italiano",
+      nl: "Nederlands",
+      pl: "Polski",
+      pt: "Português",
+      ar: "العربية",
+    });
   });
 });

@@ -12,13 +12,15 @@ const options = { allowUnbooked: false, unbookedId: "unbooked-x" };
 describe("the booking window", () => {
   it("runs from the start less the early minutes (or the organizer's early opening) to the end plus grace", () => {
     expect(window).toEqual({ opensAt: at("2026-12-01T07:50:00Z"), endsAt: at("2026-12-01T09:30:00Z") });
-    expect(bookingWindow({ startsAt, durationMinutes: 60, openedEarlyAt: at("2026-12-01T07:00:00Z") }, { earlyJoinMinutes: 10, graceMinutes: 30 }).opensAt).toEqual(at("2026-12-01T07:00:00Z"));
-    expect([isOpen(window, at("2026-12-01T07:49:59Z")), isOpen(window, at("2026-12-01T07:50:00Z")), isOpen(window, at("2026-12-01T09:29:59Z")), isOpen(window, at("2026-12-01T09:30:00Z"))]).toEqual([
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect(
+      bookingWindow({ startsAt, durationMinutes: 60, openedEarlyAt: at("2026-12-01T07:00:00Z") }, { earlyJoinMinutes: 10, graceMinutes: 30 }).opensAt,
+    ).toEqual(at("2026-12-01T07:00:00Z"));
+    expect([
+      isOpen(window, at("2026-12-01T07:49:59Z")),
+      isOpen(window, at("2026-12-01T07:50:00Z")),
+      isOpen(window, at("2026-12-01T09:29:59Z")),
+      isOpen(window, at("2026-12-01T09:30:00Z")),
+    ]).toEqual([false, true, true, false]);
   });
 });
 
@@ -33,7 +35,10 @@ describe("decideReservation", () => {
   it("refuses before, after, an old room and an unbooked one, in words for the person", () => {
     expect(decideReservation({ name: "abc" }, booked, at("2026-12-01T07:49:00Z"), options)).toEqual({ status: 403, message: REFUSALS.early });
     expect(decideReservation({ name: "abc" }, booked, at("2026-12-01T09:30:00Z"), options)).toEqual({ status: 403, message: REFUSALS.over });
-    expect(decideReservation({ name: "abc" }, { kind: "retired" }, at("2026-12-01T08:00:00Z"), { ...options, allowUnbooked: true })).toEqual({ status: 403, message: REFUSALS.over });
+    expect(decideReservation({ name: "abc" }, { kind: "retired" }, at("2026-12-01T08:00:00Z"), { ...options, allowUnbooked: true })).toEqual({
+      status: 403,
+      message: REFUSALS.over,
+    });
     expect(decideReservation({ name: "abc" }, { kind: "unknown" }, at("2026-12-01T08:00:00Z"), options)).toEqual({ status: 403, message: REFUSALS.unbooked });
     for (const text of Object.values(REFUSALS)) expect(text).not.toMatch(/\d/);
   });
@@ -51,7 +56,12 @@ describe("requests and ids", () => {
     expect(roomOfName("[Tenant]AbC")).toBe("abc");
     expect(reservationRequestSchema.safeParse({ name: "r", start_time: "2026-12-01T08:00:00.000Z", mail_owner: "a@b" }).success).toBe(true);
     expect(reservationRequestSchema.safeParse({ name: "r", start_time: "2026-12-01T08:00:00.000+0100" }).success).toBe(true);
-    for (const bad of [{ start_time: "2026-12-01T08:00:00.000Z" }, { name: "", start_time: "2026-12-01T08:00:00.000Z" }, { name: "r", start_time: "yesterday" }, { name: "r", start_time: "2026-13-45T08:00:00.000Z" }]) {
+    for (const bad of [
+      { start_time: "2026-12-01T08:00:00.000Z" },
+      { name: "", start_time: "2026-12-01T08:00:00.000Z" },
+      { name: "r", start_time: "yesterday" },
+      { name: "r", start_time: "2026-13-45T08:00:00.000Z" },
+    ]) {
       expect(reservationRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

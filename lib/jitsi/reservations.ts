@@ -28,17 +28,13 @@ export const REFUSALS = {
 /** How long an unbooked room may run where the operator admits those (a generous working day). */
 export const UNBOOKED_SECONDS = 24 * 3600;
 
-
 /** The room a request names: without its tenant ("[school]room"), in lower case as Jitsi compares. */
 export function roomOfName(name: string): string {
   return name.replace(/^\[[^\]]*\]/, "").toLowerCase();
 }
 
 /** What Planado knows of a room. */
-export type RoomBooking =
-  | { kind: "booked"; id: string; startsAt: Date; window: BookingWindow }
-  | { kind: "retired" }
-  | { kind: "unknown" };
+export type RoomBooking = { kind: "booked"; id: string; startsAt: Date; window: BookingWindow } | { kind: "retired" } | { kind: "unknown" };
 
 export interface Reservation {
   id: string;

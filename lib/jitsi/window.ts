@@ -35,4 +35,3 @@ export function bookingWindow(booked: Booked, policy: WindowPolicy): BookingWind
 export function isOpen(window: BookingWindow, now: Date): boolean {
   return now >= window.opensAt && now < window.endsAt;
 }
-

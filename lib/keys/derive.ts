@@ -87,11 +87,17 @@ export function unsealIds(keys: Keys, sealed: Uint8Array, invitationHash: Uint8A
   const bytes = Buffer.from(sealed);
   const decipher = createDecipheriv("aes-256-gcm", keys.seal, bytes.subarray(0, 12)).setAAD(invitationHash);
   decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-  const [invitationId, roomId] = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString("utf8")) as [string, string];
+  const [invitationId, roomId] = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString("utf8")) as [
+    string,
+    string,
+  ];
   return { invitationId, roomId };
 }
 
 /** The signature of a conference name in an invitation link (about 66 bits: guessing one is hopeless). */
 export function nameSignature(keys: Keys, invitationId: string, name: string): string {
-  return createHmac("sha256", keys.name).update(JSON.stringify([invitationId, name])).digest("base64url").slice(0, 11);
+  return createHmac("sha256", keys.name)
+    .update(JSON.stringify([invitationId, name]))
+    .digest("base64url")
+    .slice(0, 11);
 }

@@ -11,7 +11,6 @@ import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
 import { plainPage } from "./html";
 
-
 const PAGES = {
   429: { title: "refusal.tooManyTitle", text: "refusal.tooManyText" },
   503: { title: "refusal.unavailableTitle", text: "refusal.unavailableText" },

@@ -49,12 +49,19 @@ describe("isRealLocal", () => {
   it.each(["2026-02-28T09:00", "2028-02-29T00:00", "2026-12-31T23:59"])("%s exists", (local) => {
     expect(isRealLocal(local)).toBe(true);
   });
-  it.each(["2026-02-29T09:00", "2026-02-30T09:00", "2026-04-31T09:00", "2026-13-01T09:00", "2026-12-01T24:00", "2026-12-01T09:60", "2026-12-1T09:00", "tomorrow", ""])(
-    "%s does not",
-    (local) => {
-      expect(isRealLocal(local)).toBe(false);
-    },
-  );
+  it.each([
+    "2026-02-29T09:00",
+    "2026-02-30T09:00",
+    "2026-04-31T09:00",
+    "2026-13-01T09:00",
+    "2026-12-01T24:00",
+    "2026-12-01T09:60",
+    "2026-12-1T09:00",
+    "tomorrow",
+    "",
+  ])("%s does not", (local) => {
+    expect(isRealLocal(local)).toBe(false);
+  });
 });
 
 describe("time zones", () => {

@@ -9,14 +9,7 @@ import { join, relative } from "node:path";
 import { projectDir } from "./paths";
 
 const SOURCE_DIRS = ["app", "lib", "messages", "public", "server"];
-const SOURCE_FILES = [
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-  "proxy.ts",
-  "prisma/schema.prisma",
-];
+const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma"];
 const SKIPPED = new Set([join(projectDir, "lib", "generated")]);
 
 function* walk(dir: string): Generator<string> {

@@ -33,7 +33,12 @@ export function configOrExit(): Config {
 function databaseProblem(error: Error): string {
   const cause = driverCause(error);
   const text = typeof cause?.cause === "string" ? cause.cause : typeof cause?.originalMessage === "string" ? cause.originalMessage : error.message;
-  return text.replace(/^\(conn:[^)]*\)\s*/, "").trim().split("\n")[0] ?? "unknown error";
+  return (
+    text
+      .replace(/^\(conn:[^)]*\)\s*/, "")
+      .trim()
+      .split("\n")[0] ?? "unknown error"
+  );
 }
 
 /** Known failures print their one sentence; anything else keeps its stack for the developer. */

@@ -10,7 +10,6 @@ import { throwawayName } from "./throwaway-database";
 
 const server = parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates;
 
-
 describe("probeServer", () => {
   it("says a running server answers", async () => {
     expect(await probeServer(server)).toEqual({ ok: true });
@@ -41,7 +40,9 @@ describe("resolveServer", () => {
 
   it("does not start a private server in place of a remote one", async () => {
     const remote = { ...server, host: "db.invalid", port: 3306 };
-    await expect(resolveServer(remote, () => {})).rejects.toThrow(/^No database server answers at mysql:\/\/.*@db\.invalid:3306\/.*Start it, or set DATABASE_URL/);
+    await expect(resolveServer(remote, () => {})).rejects.toThrow(
+      /^No database server answers at mysql:\/\/.*@db\.invalid:3306\/.*Start it, or set DATABASE_URL/,
+    );
   });
 
   describe("when nothing answers on this machine", () => {
@@ -55,33 +56,29 @@ describe("resolveServer", () => {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it(
-      "starts a private MariaDB in the data folder, then reuses it",
-      async () => {
-        const lines: string[] = [];
-        const wanted = { host: "127.0.0.1", port: await freePort(), user: "root", password: "", database: throwawayName("planado_test") };
-        const first = await resolveServer(wanted, (line) => lines.push(line));
-        stops.push(() => first.privateServer!.stop());
-        expect(first.privateServer?.startedHere).toBe(true);
-        expect(first.coordinates.database).toBe(wanted.database);
-        expect(first.coordinates.port).not.toBe(wanted.port);
-        expect(lines.join("\n")).toMatch(/using a private MariaDB/);
-        expect(statSync(join(dataDir, "mariadb", "planado.json")).mode & 0o077).toBe(0);
+    it("starts a private MariaDB in the data folder, then reuses it", async () => {
+      const lines: string[] = [];
+      const wanted = { host: "127.0.0.1", port: await freePort(), user: "root", password: "", database: throwawayName("planado_test") };
+      const first = await resolveServer(wanted, (line) => lines.push(line));
+      stops.push(() => first.privateServer!.stop());
+      expect(first.privateServer?.startedHere).toBe(true);
+      expect(first.coordinates.database).toBe(wanted.database);
+      expect(first.coordinates.port).not.toBe(wanted.port);
+      expect(lines.join("\n")).toMatch(/using a private MariaDB/);
+      expect(statSync(join(dataDir, "mariadb", "planado.json")).mode & 0o077).toBe(0);
 
-        // The database does not exist yet: it is created, and the login works.
-        expect(await ensureDatabaseExists(first.coordinates)).toBe(true);
-        expect(await ensureDatabaseExists(first.coordinates)).toBe(false);
-        const conn = await connect(first.coordinates);
-        const [row] = await conn.query<{ db: string }[]>("SELECT DATABASE() AS db");
-        await conn.end();
-        expect(row!.db).toBe(wanted.database);
+      // The database does not exist yet: it is created, and the login works.
+      expect(await ensureDatabaseExists(first.coordinates)).toBe(true);
+      expect(await ensureDatabaseExists(first.coordinates)).toBe(false);
+      const conn = await connect(first.coordinates);
+      const [row] = await conn.query<{ db: string }[]>("SELECT DATABASE() AS db");
+      await conn.end();
+      expect(row!.db).toBe(wanted.database);
 
-        // A second start finds it running and leaves it to its owner.
-        const second = await resolveServer(wanted, () => {});
-        expect(second.privateServer?.startedHere).toBe(false);
-        expect(second.coordinates).toEqual(first.coordinates);
-      },
-      60_000,
-    );
+      // A second start finds it running and leaves it to its owner.
+      const second = await resolveServer(wanted, () => {});
+      expect(second.privateServer?.startedHere).toBe(false);
+      expect(second.coordinates).toEqual(first.coordinates);
+    }, 60_000);
   });
 });

@@ -19,7 +19,16 @@ import { findProgram } from "./programs";
 type Log = (line: string) => void;
 
 // Errors that mean "no server listens there", as opposed to "a server said no".
-const UNREACHABLE = new Set(["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ER_CONNECTION_TIMEOUT", "ER_SOCKET_UNEXPECTED_CLOSE"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ER_CONNECTION_TIMEOUT",
+  "ER_SOCKET_UNEXPECTED_CLOSE",
+]);
 
 export type Probe = { ok: true } | { ok: false; unreachable: boolean; reason: string };
 

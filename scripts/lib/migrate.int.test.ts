@@ -72,7 +72,9 @@ describe("migrate", () => {
       expect(row.rolled_back_at).toBeNull();
       expect(row.applied_steps_count).toBe(1);
     }
-    const tables = await withConnection(c, (conn) => conn.query<{ t: string }[]>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY t"));
+    const tables = await withConnection(c, (conn) =>
+      conn.query<{ t: string }[]>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY t"),
+    );
     expect(tables.map((t) => t.t).sort()).toEqual(["_planado_migration_lock", "_prisma_migrations", "conferences", "retired_rooms", "server_key"]);
   });
 

@@ -97,7 +97,12 @@ export interface MigrateResult {
  * runners at once wait for each other; a failure is recorded (unfinished, with its log) and stops
  * every later run until someone repairs the database and marks it rolled back.
  */
-export async function migrate(conn: Connection, migrations: Migration[], steps: DataSteps = {}, options: { lockWaitSeconds?: number } = {}): Promise<MigrateResult> {
+export async function migrate(
+  conn: Connection,
+  migrations: Migration[],
+  steps: DataSteps = {},
+  options: { lockWaitSeconds?: number } = {},
+): Promise<MigrateResult> {
   const holder = await acquireLock(conn, options.lockWaitSeconds);
   try {
     // On a cluster, read what every node wrote before deciding what is left to do.
@@ -195,27 +200,17 @@ async function readYourClusterWrites(conn: Connection): Promise<void> {
 async function applyOne(conn: Connection, m: Migration, step?: DataStep): Promise<void> {
   await step?.before?.(conn);
   const id = randomUUID();
-  await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (?, ?, ?, 0)", [
-    id,
-    m.checksum,
-    m.name,
-  ]);
+  await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES (?, ?, ?, 0)", [id, m.checksum, m.name]);
   try {
     await conn.query(m.sql);
     await step?.after(conn);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // MySQL cannot roll DDL back: record the failure so the table tells the truth about the schema.
-    await conn.query("UPDATE _prisma_migrations SET logs = ? WHERE id = ?", [
-      `Migration ${m.name} failed to apply.\n${message}`,
-      id,
-    ]);
+    await conn.query("UPDATE _prisma_migrations SET logs = ? WHERE id = ?", [`Migration ${m.name} failed to apply.\n${message}`, id]);
     throw new MigrationError(`Migration ${m.name} failed: ${message.split("\n")[0]}`);
   }
-  await conn.query(
-    "UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?",
-    [id],
-  );
+  await conn.query("UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?", [id]);
 }
 
 /** Like `prisma migrate resolve --rolled-back`: marks a failed migration as rolled back. */

@@ -121,11 +121,9 @@ export async function startPrivateServer(log: Log): Promise<PrivateServer> {
     const installDb = findProgram("mariadb-install-db") ?? findProgram("mysql_install_db");
     if (!installDb) throw new DatabaseSetupError("MariaDB is installed without mariadb-install-db.");
     log(`Creating a private MariaDB in ${dir} …`);
-    const result = spawnSync(
-      installDb,
-      ["--no-defaults", ...userArgs, `--datadir=${dataDir}`, "--auth-root-authentication-method=normal", "--skip-test-db"],
-      { encoding: "utf8" },
-    );
+    const result = spawnSync(installDb, ["--no-defaults", ...userArgs, `--datadir=${dataDir}`, "--auth-root-authentication-method=normal", "--skip-test-db"], {
+      encoding: "utf8",
+    });
     if (result.status !== 0) {
       throw new DatabaseSetupError(`mariadb-install-db failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-1)[0]}`);
     }

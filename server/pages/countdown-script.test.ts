@@ -48,7 +48,15 @@ function load(ms: number, options: { navigationTiming?: boolean; browserZone?: s
   let clock = 1_000; // the page's monotonic clock (performance.now), also Date's here
   const steps = countdownSteps(Math.ceil(ms / 1000), 35, english);
   const data = { ms, margin: 250, start: Date.UTC(2026, 11, 1, 8), zone: "Europe/Berlin", locale: "en-GB", steps };
-  const element = (id: string) => ({ id, textContent: "", attributes: { hidden: "" } as Record<string, string>, removeAttribute(name: string) { delete this.attributes[name]; }, getAttribute: (name: string) => (name === "data-countdown" ? JSON.stringify(data) : null) });
+  const element = (id: string) => ({
+    id,
+    textContent: "",
+    attributes: { hidden: "" } as Record<string, string>,
+    removeAttribute(name: string) {
+      delete this.attributes[name];
+    },
+    getAttribute: (name: string) => (name === "data-countdown" ? JSON.stringify(data) : null),
+  });
   const elements: Record<string, ReturnType<typeof element> | undefined> = Object.fromEntries(
     ["countdown", "countdown-shown", "countdown-spoken", "viewer-time", "viewer-time-value"].map((id) => [id, element(id)]),
   );
@@ -57,14 +65,26 @@ function load(ms: number, options: { navigationTiming?: boolean; browserZone?: s
   let onLoad: (() => void) | undefined;
   let stopped = false;
   const page: Page = {
-    get shown() { return elements["countdown-shown"]!.textContent; },
-    get spoken() { return elements["countdown-spoken"]!.textContent; },
+    get shown() {
+      return elements["countdown-shown"]!.textContent;
+    },
+    get spoken() {
+      return elements["countdown-spoken"]!.textContent;
+    },
     replaced: [],
     timers: [],
-    get viewerTime() { return elements["viewer-time-value"]!.textContent || undefined; },
-    get viewerHidden() { return "hidden" in elements["viewer-time"]!.attributes; },
-    get refreshing() { return elements.refresh !== undefined; },
-    get stopped() { return stopped; },
+    get viewerTime() {
+      return elements["viewer-time-value"]!.textContent || undefined;
+    },
+    get viewerHidden() {
+      return "hidden" in elements["viewer-time"]!.attributes;
+    },
+    get refreshing() {
+      return elements.refresh !== undefined;
+    },
+    get stopped() {
+      return stopped;
+    },
     loaded: () => onLoad?.(),
     advance(by) {
       const until = clock + by;
@@ -94,7 +114,9 @@ function load(ms: number, options: { navigationTiming?: boolean; browserZone?: s
     // The browser's zone, whether asked for it or used to format (`new` or not, as Intl allows).
     Intl: {
       DateTimeFormat: function (locale?: string, opts?: Intl.DateTimeFormatOptions) {
-        return locale === undefined ? { resolvedOptions: () => ({ timeZone: browserZone }) } : new RealDateTimeFormat(locale, { ...opts, timeZone: browserZone });
+        return locale === undefined
+          ? { resolvedOptions: () => ({ timeZone: browserZone }) }
+          : new RealDateTimeFormat(locale, { ...opts, timeZone: browserZone });
       },
     },
   };

@@ -14,7 +14,13 @@
   var spoken = document.getElementById("countdown-spoken");
   var perf = window.performance;
   var monotonic = !!(perf && perf.now && perf.timing && perf.timing.responseStart);
-  var now = monotonic ? function () { return perf.now(); } : function () { return new Date().getTime(); };
+  var now = monotonic
+    ? function () {
+        return perf.now();
+      }
+    : function () {
+        return new Date().getTime();
+      };
   // When the answer began to arrive, on the same clock as now() (Navigation Timing's own epoch).
   var answered = monotonic ? perf.timing.responseStart - perf.timing.navigationStart : now();
   var deadline = answered + data.ms;
@@ -55,10 +61,14 @@
   // After a while in the background (or asleep) timers may have stood still: ask the server again.
   if (document.addEventListener && document.visibilityState !== undefined) {
     var hiddenSince = 0;
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") hiddenSince = new Date().getTime();
-      else if (hiddenSince && new Date().getTime() - hiddenSince > 30000) forward();
-    }, false);
+    document.addEventListener(
+      "visibilitychange",
+      function () {
+        if (document.visibilityState === "hidden") hiddenSince = new Date().getTime();
+        else if (hiddenSince && new Date().getTime() - hiddenSince > 30000) forward();
+      },
+      false
+    );
   }
 
   // With this script running the page need not reload every 30 s (which would also make a screen
@@ -78,7 +88,13 @@
     var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (mine && zone && zone !== data.zone) {
       var text = new Intl.DateTimeFormat(data.locale, {
-        weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false
       }).format(new Date(data.start));
       setText(document.getElementById("viewer-time-value"), text + " (" + zone.replace(/_/g, " ") + ")");
       mine.removeAttribute("hidden");

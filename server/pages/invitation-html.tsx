@@ -56,7 +56,9 @@ function titleOf(url: URL, invitationId: string, t: Translate): { name?: string;
 }
 
 export async function waitHtml(request: PageRequest, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): Promise<string> {
-  const template = await pages.get(pageKey(request, conference, "wait", entry.secondsToOpen), async () => cut(renderWait(request, conference, entry.secondsToOpen)));
+  const template = await pages.get(pageKey(request, conference, "wait", entry.secondsToOpen), async () =>
+    cut(renderWait(request, conference, entry.secondsToOpen)),
+  );
   return fill(template, entry.msToOpen);
 }
 
@@ -67,7 +69,13 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
   const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, secondsToOpen));
   // Words for every second until the page reloads (and a little beyond, for a slow reload).
   const steps = countdownSteps(secondsToOpen, refresh + 5, t);
-  const data = { margin: FORWARD_MARGIN_MS, start: conference.startsAt.getTime(), zone: conference.timeZone, locale: intlLocale(request.visitor.locale), steps };
+  const data = {
+    margin: FORWARD_MARGIN_MS,
+    start: conference.startsAt.getTime(),
+    zone: conference.timeZone,
+    locale: intlLocale(request.visitor.locale),
+    steps,
+  };
   const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
   return renderDocument({
     ...shared,

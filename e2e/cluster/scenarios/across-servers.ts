@@ -17,7 +17,13 @@ export async function everyDoorAcrossServers({ bothServers, node }: ClusterRun):
   const [a, b] = bothServers();
   const name = "Cluster sync";
   const booked = await request(a.base, "POST", "/api/v1/conferences", {
-    json: { name, start: `${daysAhead(5)}T10:00`, timeZone: "Europe/Berlin", durationMinutes: 45, repeat: { every: 1, unit: "week", count: 3 } } satisfies BookingRequest,
+    json: {
+      name,
+      start: `${daysAhead(5)}T10:00`,
+      timeZone: "Europe/Berlin",
+      durationMinutes: 45,
+      repeat: { every: 1, unit: "week", count: 3 },
+    } satisfies BookingRequest,
   });
   expect(booked.status, `booking through A: ${booked.text}`).toBe(201);
   const conference = booked.json as ConferenceResource;
@@ -36,7 +42,10 @@ export async function everyDoorAcrossServers({ bothServers, node }: ClusterRun):
   // The organizer changes it through B (If-Match: the revision A answered) and reads it back through A.
   const self = `/api/v1/conferences/${conference.adminId}`;
   const newStart = `${daysAhead(6)}T11:30`;
-  const patched = await request(b.base, "PATCH", self, { headers: { "If-Match": `"r${conference.revision}"` }, json: { start: newStart, durationMinutes: 30 } });
+  const patched = await request(b.base, "PATCH", self, {
+    headers: { "If-Match": `"r${conference.revision}"` },
+    json: { start: newStart, durationMinutes: 30 },
+  });
   expect(patched.status, `PATCH via B right after booking via A: ${patched.text}`).toBe(200);
   expect(patched.headers.get("etag")).toBe(`"r${conference.revision + 1}"`);
   const readBack = await request(a.base, "GET", self);
@@ -61,18 +70,28 @@ export async function everyDoorAcrossServers({ bothServers, node }: ClusterRun):
   expect(gone.headers.get("content-type")).toBe(PROBLEM_JSON);
   expect(gone.json).toMatchObject({ type: "urn:planado:problem:not-found" });
   expect.soft((await request(a.base, "GET", pathOf(conference.links.invitation))).status, "A's invitation page after the DELETE via B").toBe(404);
-  expect.soft((await request(a.base, "GET", `/api/v1/invitations/${conference.invitationId}`)).status, "A's invitation status after the DELETE via B").toBe(404);
-  expect.soft((await request(a.base, "GET", pathOf(conference.links.subscription))).text, "the feed of a deleted conference is empty").not.toContain("BEGIN:VEVENT");
+  expect
+    .soft((await request(a.base, "GET", `/api/v1/invitations/${conference.invitationId}`)).status, "A's invitation status after the DELETE via B")
+    .toBe(404);
+  expect
+    .soft((await request(a.base, "GET", pathOf(conference.links.subscription))).text, "the feed of a deleted conference is empty")
+    .not.toContain("BEGIN:VEVENT");
 
   // A conference that has started (moved into the past in SQL on node 3, behind both servers' backs)
   // sends participants to one room, whichever server they reach.
-  const started = await request(a.base, "POST", "/api/v1/conferences", { json: { name: "Started", start: `${daysAhead(2)}T09:00`, timeZone: "UTC", durationMinutes: 60 } });
+  const started = await request(a.base, "POST", "/api/v1/conferences", {
+    json: { name: "Started", start: `${daysAhead(2)}T09:00`, timeZone: "UTC", durationMinutes: 60 },
+  });
   expect(started.status, started.text).toBe(201);
   const { adminId, invitationId } = started.json as ConferenceResource;
-  await sqlWrite(node("node3").coordinates, "UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 60 SECOND WHERE admin_hash = ?", [Buffer.from(hashId(adminId))]);
-  const [row] = await sql<{ invitation_hash: Buffer; room_generation: number }[]>(node("node3").coordinates, "SELECT invitation_hash, room_generation FROM conferences WHERE admin_hash = ?", [
+  await sqlWrite(node("node3").coordinates, "UPDATE conferences SET starts_at = UTC_TIMESTAMP() - INTERVAL 60 SECOND WHERE admin_hash = ?", [
     Buffer.from(hashId(adminId)),
   ]);
+  const [row] = await sql<{ invitation_hash: Buffer; room_generation: number }[]>(
+    node("node3").coordinates,
+    "SELECT invitation_hash, room_generation FROM conferences WHERE admin_hash = ?",
+    [Buffer.from(hashId(adminId))],
+  );
   const room = `${JITSI_STUB}/${roomIdFor(keys, row!.invitation_hash, Number(row!.room_generation))}`;
   // The SQL change is not an acknowledged write of the app: allow node 1 and 2 a moment to apply it.
   const roomOn = async (server: PlanadoServer) => {
@@ -82,6 +101,8 @@ export async function everyDoorAcrossServers({ bothServers, node }: ClusterRun):
   await expect.poll(() => roomOn(a), { message: "A sends participants of the started conference to its room", timeout: 5_000 }).toBe(room);
   await expect.poll(() => roomOn(b), { message: "B sends them to the same room", timeout: 5_000 }).toBe(room);
   for (const server of [a, b]) {
-    expect.soft((await request(server.base, "GET", `/api/v1/invitations/${invitationId}`)).json, `server ${server.name}'s invitation status`).toEqual({ status: "open", roomUrl: room });
+    expect
+      .soft((await request(server.base, "GET", `/api/v1/invitations/${invitationId}`)).json, `server ${server.name}'s invitation status`)
+      .toEqual({ status: "open", roomUrl: room });
   }
 }

@@ -35,7 +35,9 @@ export async function migrationsAppliedOnce({ node, runMigrate }: ClusterRun): P
     const recorded = await sql<{ migration_name: string; finished: number; rolled_back: number }[]>(
       on(n),
       "SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations ORDER BY migration_name",
-    ).catch((error: unknown) => [{ migration_name: `(no _prisma_migrations: ${error instanceof Error ? error.message : String(error)})`, finished: 0, rolled_back: 0 }]);
+    ).catch((error: unknown) => [
+      { migration_name: `(no _prisma_migrations: ${error instanceof Error ? error.message : String(error)})`, finished: 0, rolled_back: 0 },
+    ]);
     const perFolder = folders.map((folder) => {
       const rows = recorded.filter((r) => r.migration_name === folder);
       return { folder, times: rows.length, finished: rows.every((r) => Number(r.finished) === 1 && Number(r.rolled_back) === 0) };

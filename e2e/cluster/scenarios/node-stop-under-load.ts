@@ -53,7 +53,14 @@ export async function nodeStopUnderLoad({ bothServers, node, theCluster, nodeBeh
           adminId: reply.status === 201 ? (reply.json as ConferenceResource).adminId : undefined,
         });
       } catch (error) {
-        attempts.push({ client: id, startedAt, endedAt: Date.now(), status: 0, contentType: "", text: `no answer: ${error instanceof Error ? error.message : String(error)}` });
+        attempts.push({
+          client: id,
+          startedAt,
+          endedAt: Date.now(),
+          status: 0,
+          contentType: "",
+          text: `no answer: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       await sleep(Math.max(0, 100 - (Date.now() - startedAt)));
     }
@@ -90,8 +97,18 @@ export async function nodeStopUnderLoad({ bothServers, node, theCluster, nodeBeh
   await testInfo.attach("node-stop-under-load.json", { body: JSON.stringify(report, null, 2), contentType: "application/json" });
 
   expect(booked.length, "bookings succeeded before and after the stop").toBeGreaterThan(0);
-  expect.soft(bad.map((r) => `${r.status}: ${r.text.slice(0, 200)}`), "every answer is a 201 or a friendly 503 problem (no 500, no dropped connection)").toEqual([]);
-  expect.soft(leaky.map((r) => r.text.slice(0, 300)), "no answer carries a stack trace or driver internals").toEqual([]);
+  expect
+    .soft(
+      bad.map((r) => `${r.status}: ${r.text.slice(0, 200)}`),
+      "every answer is a 201 or a friendly 503 problem (no 500, no dropped connection)",
+    )
+    .toEqual([]);
+  expect
+    .soft(
+      leaky.map((r) => r.text.slice(0, 300)),
+      "no answer carries a stack trace or driver internals",
+    )
+    .toEqual([]);
   expect.soft(recoveryMs, `bookings succeed again within a few seconds of stopping ${active.name}`).toBeLessThan(10_000);
 
   // Every acknowledged booking is on both remaining nodes…

@@ -23,36 +23,44 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
 
   // 1. What the sweeps will find due: 40 daily series (5 meetings) and 40 one-offs, booked through
   //    both servers for later this week, then moved two days into the past (below).
-  const dueSoon = await eachLimited(Array.from({ length: 80 }, (_, i) => i), 4, async (i) => {
-    const series = i % 2 === 0;
-    const body: BookingRequest = {
-      name: `${series ? "Daily" : "Once"} ${i}`,
-      start: `${daysAhead(3)}T09:00`,
-      timeZone: "UTC",
-      durationMinutes: 30,
-      ...(series ? { repeat: { every: 1, unit: "day", count: 5 } } : {}),
-    };
-    const reply = await request(both[i % 2]!.base, "POST", "/api/v1/conferences", { json: body });
-    expect(reply.status, `booking ${body.name}: ${reply.text}`).toBe(201);
-    return { series, conference: reply.json as ConferenceResource };
-  });
+  const dueSoon = await eachLimited(
+    Array.from({ length: 80 }, (_, i) => i),
+    4,
+    async (i) => {
+      const series = i % 2 === 0;
+      const body: BookingRequest = {
+        name: `${series ? "Daily" : "Once"} ${i}`,
+        start: `${daysAhead(3)}T09:00`,
+        timeZone: "UTC",
+        durationMinutes: 30,
+        ...(series ? { repeat: { every: 1, unit: "day", count: 5 } } : {}),
+      };
+      const reply = await request(both[i % 2]!.base, "POST", "/api/v1/conferences", { json: body });
+      expect(reply.status, `booking ${body.name}: ${reply.text}`).toBe(201);
+      return { series, conference: reply.json as ConferenceResource };
+    },
+  );
   const pastSeries = dueSoon.filter((c) => c.series).map((c) => c.conference);
   const pastOneOffs = dueSoon.filter((c) => !c.series).map((c) => c.conference);
 
   // 2. What the admins edit: future conferences the sweeps leave alone, booked through A.
-  const editTargets = await eachLimited(Array.from({ length: 6 }, (_, j) => j), 3, async (j) => {
-    const reply = await request(a.base, "POST", "/api/v1/conferences", {
-      json: {
-        name: `Edited ${j}`,
-        start: `${daysAhead(20 + j)}T09:00`,
-        timeZone: "Europe/Berlin",
-        durationMinutes: 60,
-        ...(j % 2 === 0 ? { repeat: { every: 1, unit: "week", count: 4 } } : {}),
-      } satisfies BookingRequest,
-    });
-    expect(reply.status, reply.text).toBe(201);
-    return reply.json as ConferenceResource;
-  });
+  const editTargets = await eachLimited(
+    Array.from({ length: 6 }, (_, j) => j),
+    3,
+    async (j) => {
+      const reply = await request(a.base, "POST", "/api/v1/conferences", {
+        json: {
+          name: `Edited ${j}`,
+          start: `${daysAhead(20 + j)}T09:00`,
+          timeZone: "Europe/Berlin",
+          durationMinutes: 60,
+          ...(j % 2 === 0 ? { repeat: { every: 1, unit: "week", count: 4 } } : {}),
+        } satisfies BookingRequest,
+      });
+      expect(reply.status, reply.text).toBe(201);
+      return reply.json as ConferenceResource;
+    },
+  );
 
   // Two days (and ten minutes) ago, on a whole minute as every booked start is: yesterday's meeting
   // of each series is over too, today's (ten minutes ago) is not, so each series must move on
@@ -135,7 +143,9 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
             (reply.status === 412 || reply.status === 404 ? ` — a stale read on ${via === b ? "node 2" : "haproxy's node"}` : ""),
         );
         // Carry on from what the cluster holds (read causally on node 1), as a person would reload the page.
-        const [row] = await sql<{ revision: number }[]>(node("node1").coordinates, "SELECT revision FROM conferences WHERE admin_hash = ?", [Buffer.from(hashId(target.adminId))]);
+        const [row] = await sql<{ revision: number }[]>(node("node1").coordinates, "SELECT revision FROM conferences WHERE admin_hash = ?", [
+          Buffer.from(hashId(target.adminId)),
+        ]);
         revision = Number(row?.revision ?? revision);
       }
     }
@@ -159,7 +169,11 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   const settleStarted = Date.now();
   const dueNow = async () =>
     Number(
-      (await sql<{ n: bigint }[]>(node("node1").coordinates, "SELECT COUNT(*) AS n FROM conferences WHERE starts_at <= UTC_TIMESTAMP() - INTERVAL ? HOUR", [CLEANUP_AFTER_HOURS]))[0]!.n,
+      (
+        await sql<{ n: bigint }[]>(node("node1").coordinates, "SELECT COUNT(*) AS n FROM conferences WHERE starts_at <= UTC_TIMESTAMP() - INTERVAL ? HOUR", [
+          CLEANUP_AFTER_HOURS,
+        ])
+      )[0]!.n,
     );
   await expect.poll(dueNow, { message: "the sweeps of A and B leave no conference due", timeout: 45_000, intervals: [500] }).toBe(0);
   await sleep(3_000);
@@ -174,9 +188,7 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
     for (const c of [...newBookings, ...editTargets]) {
       if (!rows.has(hexHash(c.adminId))) problems.push(`a conference booked with 201 is missing (admin ${c.adminId.slice(0, 6)}…)`);
     }
-    const retired = new Set(
-      (await sql<{ room: string }[]>(n.coordinates, "SELECT HEX(room_hash) AS room FROM retired_rooms")).map((r) => r.room),
-    );
+    const retired = new Set((await sql<{ room: string }[]>(n.coordinates, "SELECT HEX(room_hash) AS room FROM retired_rooms")).map((r) => r.room));
     for (const c of pastOneOffs) {
       if (rows.has(hexHash(c.adminId))) problems.push(`one-off ${c.adminId.slice(0, 6)}… started two days ago and is still there`);
       const firstRoom = hexHash(roomIdFor(keys, hashId(c.invitationId), 1));
@@ -198,7 +210,14 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
         roomGeneration: 2,
         roomHash: hexHash(roomIdFor(keys, hashId(c.invitationId), 2)),
       };
-      const actual = { startsAt: row.startsAt, localStart: row.localStart, remaining: row.remaining, revision: row.revision, roomGeneration: row.roomGeneration, roomHash: row.roomHash };
+      const actual = {
+        startsAt: row.startsAt,
+        localStart: row.localStart,
+        remaining: row.remaining,
+        revision: row.revision,
+        roomGeneration: row.roomGeneration,
+        roomHash: row.roomHash,
+      };
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         problems.push(
           `series ${c.adminId.slice(0, 6)}… holds starts_at ${actual.startsAt}, ${actual.remaining} to come, revision ${actual.revision}, room generation ${actual.roomGeneration}` +
@@ -215,7 +234,9 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
         problems.push(`an edited conference holds ${JSON.stringify(actual)} but the last acknowledged edit was ${JSON.stringify(acknowledged)}`);
       }
     }
-    expect.soft(problems, `on ${n.name}: every booking kept, every one-off deleted, every series rolled forward exactly once, every acknowledged edit kept`).toEqual([]);
+    expect
+      .soft(problems, `on ${n.name}: every booking kept, every one-off deleted, every series rolled forward exactly once, every acknowledged edit kept`)
+      .toEqual([]);
   }
 
   // What the servers say they did: together, exactly the 40 deletions and 40 roll-forwards.
@@ -244,10 +265,14 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   await testInfo.attach("sweeps-and-edits.json", { body: JSON.stringify(report, null, 2), contentType: "application/json" });
 
   expect.soft(unexpected, "every edit (sequential, with the revision the last answer gave) and every booking succeeds").toEqual([]);
-  expect.soft(
-    sweepReports.map((r) => ({ deleted: r.deleted, moved: r.moved })).reduce((sum, r) => ({ deleted: sum.deleted + r.deleted, moved: sum.moved + r.moved }), { deleted: 0, moved: 0 }),
-    `the two servers' sweeps deleted the 40 one-offs and moved the 40 series on, each once (cleanup failures logged: ${JSON.stringify(sweepReports.flatMap((r) => r.failures))})`,
-  ).toEqual({ deleted: 40, moved: 40 });
+  expect
+    .soft(
+      sweepReports
+        .map((r) => ({ deleted: r.deleted, moved: r.moved }))
+        .reduce((sum, r) => ({ deleted: sum.deleted + r.deleted, moved: sum.moved + r.moved }), { deleted: 0, moved: 0 }),
+      `the two servers' sweeps deleted the 40 one-offs and moved the 40 series on, each once (cleanup failures logged: ${JSON.stringify(sweepReports.flatMap((r) => r.failures))})`,
+    )
+    .toEqual({ deleted: 40, moved: 40 });
   for (const [i, server] of both.entries()) {
     expect.soft(typeof retried[i], `GET /api/health on ${server.name} reports retriedWrites as a number (got ${JSON.stringify(retried[i])})`).toBe("number");
     if (typeof retried[i] === "number") expect.soft(retried[i] as number).toBeGreaterThanOrEqual(0);

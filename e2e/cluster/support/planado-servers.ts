@@ -119,7 +119,10 @@ export function runMigrate(label: string, database: DatabaseCoordinates, workDir
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...together, "scripts/migrate.ts"], {
       cwd: projectDir,
-      env: planadoEnvironment(workDir, { DATABASE_URL: formatDatabaseUrl(database), ...(startAt === undefined ? {} : { PLANADO_E2E_START_AT: String(startAt) }) }),
+      env: planadoEnvironment(workDir, {
+        DATABASE_URL: formatDatabaseUrl(database),
+        ...(startAt === undefined ? {} : { PLANADO_E2E_START_AT: String(startAt) }),
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

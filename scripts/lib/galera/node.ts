@@ -167,9 +167,10 @@ wsrep_sst_receive_address=127.0.0.1:${sst}
   async status(): Promise<WsrepStatus> {
     const conn = await this.adminConnection();
     try {
-      const rows = (await conn.query(
-        "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_ready', 'wsrep_cluster_size')",
-      )) as { Variable_name: string; Value: string }[];
+      const rows = (await conn.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_ready', 'wsrep_cluster_size')")) as {
+        Variable_name: string;
+        Value: string;
+      }[];
       const value = (name: string) => rows.find((row) => row.Variable_name === name)?.Value ?? "";
       return { state: value("wsrep_local_state_comment"), ready: value("wsrep_ready"), size: Number(value("wsrep_cluster_size")) };
     } finally {
@@ -232,7 +233,14 @@ export async function waitForClusterSize(nodes: Node[], timeoutMs: number): Prom
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const running = nodes.filter((node) => node.running);
-    const sizes = await Promise.all(running.map((node) => node.status().then((s) => s.size, () => -1)));
+    const sizes = await Promise.all(
+      running.map((node) =>
+        node.status().then(
+          (s) => s.size,
+          () => -1,
+        ),
+      ),
+    );
     if (sizes.every((size) => size === running.length)) return;
     if (Date.now() > deadline) {
       const seen = running.map((node, i) => `${node.name}: ${sizes[i] === -1 ? "no answer" : sizes[i]}`).join(", ");

@@ -14,11 +14,7 @@ export function DeleteForm({ adminId }: { adminId: string }) {
       <div role="status" aria-live="polite">
         {state.message && <p className="font-medium text-red-700 dark:text-red-400">{state.message}</p>}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className={dangerSubmitButton}
-      >
+      <button type="submit" disabled={pending} className={dangerSubmitButton}>
         {t("deleteYes")}
       </button>
     </form>
