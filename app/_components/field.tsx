@@ -61,3 +61,18 @@ export function Field({ id, label, hint, errors, sharedErrorIds = [], children }
     </div>
   );
 }
+
+/** A whole number within the schema's range: the numeric keyboard on phones, the browser's own range check. */
+export function WholeNumberInput({
+  control,
+  name,
+  range,
+  defaultValue,
+}: {
+  control: ControlProps;
+  name: string;
+  range: { min: number; max: number };
+  defaultValue: string;
+}) {
+  return <input {...control} name={name} type="number" inputMode="numeric" min={range.min} max={range.max} defaultValue={defaultValue} />;
+}

@@ -13,7 +13,7 @@ import { initialFormState } from "@/app/_shared/form-state";
 import type { FormState } from "@/app/_shared/form-state";
 import { primarySubmitButton, secondarySubmitButton } from "@/ui/button";
 import { Notice } from "@/ui/notice";
-import { errorId, Field, FieldError } from "./field";
+import { errorId, Field, FieldError, WholeNumberInput } from "./field";
 import { useHydrated } from "./use-hydrated";
 
 // The browser counts a name's length in UTF-16 units, the server in characters as a person counts
@@ -238,17 +238,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
               {hydrated ? t("custom") : t("customWithoutScript")}
             </p>
             <Field id={id("repeatEvery")} label={t("every")} errors={fieldErrors[id("repeatEvery")]}>
-              {(control) => (
-                <input
-                  {...control}
-                  name="repeatEvery"
-                  type="number"
-                  inputMode="numeric"
-                  min={LIMITS.every.min}
-                  max={LIMITS.every.max}
-                  defaultValue={values.repeatEvery || "1"}
-                />
-              )}
+              {(control) => <WholeNumberInput control={control} name="repeatEvery" range={LIMITS.every} defaultValue={values.repeatEvery || "1"} />}
             </Field>
             <Field id={id("repeatUnit")} label={t("unit")} errors={fieldErrors[id("repeatUnit")]}>
               {(control) => (
@@ -270,17 +260,7 @@ function ScheduleFields({ formRef, mode, values, errors, pending, timeZones, fre
             errors={fieldErrors[id("occurrences")]}
             hint={mode === "book" ? t("occurrencesHintBook") : t("occurrencesHintEdit")}
           >
-            {(control) => (
-              <input
-                {...control}
-                name="occurrences"
-                type="number"
-                inputMode="numeric"
-                min={LIMITS.count.min}
-                max={LIMITS.count.max}
-                defaultValue={values.occurrences || "4"}
-              />
-            )}
+            {(control) => <WholeNumberInput control={control} name="occurrences" range={LIMITS.count} defaultValue={values.occurrences || "4"} />}
           </Field>
         )}
       </fieldset>
