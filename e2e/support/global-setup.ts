@@ -13,7 +13,7 @@ import { startJitsiStub } from "./jitsi-stub";
 export default async function globalSetup() {
   const target = parseDatabaseUrl(e2eDatabaseUrl) as DatabaseCoordinates;
   const probe = await probeServer(target);
-  if (!probe.ok) {
+  if (probe.status !== "answers") {
     throw new Error(`No database server for the end-to-end tests (${probe.reason}); run them with npm test, which finds or starts one.`);
   }
   const database = await createThrowawayDatabase(target, { name: target.database });

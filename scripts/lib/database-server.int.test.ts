@@ -12,14 +12,14 @@ const server = parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates;
 
 describe("probeServer", () => {
   it("says a running server answers", async () => {
-    expect(await probeServer(server)).toEqual({ ok: true });
+    expect(await probeServer(server)).toEqual({ status: "answers" });
   });
 
   it("tells an absent server from a refusal", async () => {
     const absent = await probeServer({ ...server, host: "127.0.0.1", port: await freePort() });
-    expect(absent).toMatchObject({ ok: false, unreachable: true });
+    expect(absent).toMatchObject({ status: "unreachable" });
     const refused = await probeServer({ ...server, user: "nobody_here", password: "wrong" });
-    expect(refused).toMatchObject({ ok: false, unreachable: false });
+    expect(refused).toMatchObject({ status: "refused" });
     expect((refused as { reason: string }).reason).toMatch(/Access denied/);
   });
 });

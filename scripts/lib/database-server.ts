@@ -30,7 +30,8 @@ const UNREACHABLE = new Set([
   "ER_SOCKET_UNEXPECTED_CLOSE",
 ]);
 
-export type Probe = { ok: true } | { ok: false; unreachable: boolean; reason: string };
+/** Whether a server answers: it does, nothing answers there, or it answers but refuses Planado. */
+export type Probe = { status: "answers" } | { status: "unreachable" | "refused"; reason: string };
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -49,10 +50,10 @@ export async function probeServer(c: DatabaseCoordinates): Promise<Probe> {
   let conn: Connection | undefined;
   try {
     conn = await mariadb.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, connectTimeout: 3_000 });
-    return { ok: true };
+    return { status: "answers" };
   } catch (error) {
     const code = errorCode(error);
-    return { ok: false, unreachable: code !== undefined && UNREACHABLE.has(code), reason: firstLine(error) };
+    return { status: code !== undefined && UNREACHABLE.has(code) ? "unreachable" : "refused", reason: firstLine(error) };
   } finally {
     await conn?.end().catch(() => {});
   }
@@ -111,9 +112,9 @@ export interface ResolvedServer {
  */
 export async function resolveServer(wanted: DatabaseCoordinates, log: Log): Promise<ResolvedServer> {
   const probe = await probeServer(wanted);
-  if (probe.ok) return { coordinates: wanted };
+  if (probe.status === "answers") return { coordinates: wanted };
   const where = describeDatabase(wanted);
-  if (!probe.unreachable) {
+  if (probe.status === "refused") {
     throw new DatabaseSetupError(`The database server at ${where} refused Planado: ${probe.reason}. Check the user and password in DATABASE_URL.`);
   }
   if (!isLocalHost(wanted.host)) {
