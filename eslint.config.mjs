@@ -5,22 +5,28 @@ import nextTs from "eslint-config-next/typescript";
 // Boundaries (CONTRIBUTING.md): which folder may use which, as import patterns each folder may not
 // use. tests/lint-boundaries.test.ts shows every one refusing a forbidden import.
 const DATABASE = {
-  regex: "(^|/)db$",
+  regex: "(^|/)(db|cluster-reads)(\\.[cm]?[jt]sx?)?$",
   message: "Only a domain's store.ts (and lib/cleanup/run.ts, the health check) talks to the database: call the domain's operations.ts.",
 };
-const STORE = { regex: "(^|/)store$", allowTypeImports: true, message: "Doors call the domain's operations.ts, not its store.ts." };
-const CLIMBING = { regex: "^\\.\\./", message: "app/ imports its own files as @/app/…, never by climbing out of a folder." };
+const STORE = {
+  regex: "(^|/)store(\\.[cm]?[jt]sx?)?$",
+  allowTypeImports: true,
+  message: "Doors call the domain's operations.ts, not its store.ts.",
+};
+// "../x" and "./../x" alike.
+const CLIMBING = { regex: "^(\\./)?\\.\\./", message: "app/ imports its own files as @/app/…, never by climbing out of a folder." };
 /** @param {string} folders */
-const above = (folders) => `^@/(${folders})/|^(\\.\\./)+(${folders})/`;
+const above = (folders) => `^@/(${folders})/|^(\\./)?(\\.\\./)+(${folders})/`;
 const CORE_ONLY = {
-  regex: above("app|server|scripts|bench|e2e|tests"),
+  regex: above("ui|app|server|scripts|bench|e2e|tests"),
   message: "lib/ is the core: it may not use the doors (app/, server/), the programs (scripts/, bench/) or the tests.",
 };
 const NOT_APP = { regex: above("app|scripts|bench|e2e|tests"), message: "server/ is a door beside Next's: it uses lib/ and ui/, not app/ or the programs." };
+const NOT_PROGRAMS = { regex: above("server|scripts|bench|e2e|tests"), message: "app/ is Next's door: it uses lib/ and ui/, not our server or the programs." };
 const UI_ONLY = { regex: above("app|server|scripts|bench|e2e|tests"), message: "ui/ is the look both doors share: it uses lib/, nothing above." };
 const NOT_BENCH = { regex: above("bench|e2e|tests"), message: "bench/ uses the programs' helpers, not the other way round." };
-// Files that may use the database directly: lib's own infrastructure (db.ts, cluster-reads.ts …), each store, the sweep, the health check.
-const DATABASE_ALLOWED = ["lib/*.ts", "lib/*/store.ts", "lib/cleanup/run.ts", "app/api/health/route.ts", "scripts/cleanup.ts"];
+// The files that may use the database directly: its client and the cluster reads beside it, each store, the sweep, the health check.
+const DATABASE_ALLOWED = ["lib/db.ts", "lib/cluster-reads.ts", "lib/*/store.ts", "lib/cleanup/run.ts", "app/api/health/route.ts"];
 const TESTS = ["**/*.test.ts"];
 /**
  * @param {string[]} files
@@ -33,20 +39,18 @@ const forbid = (files, patterns, ignores = []) => ({
   ignores: [...TESTS, ...ignores],
   rules: { "@typescript-eslint/no-restricted-imports": /** @type {import("eslint").Linter.RuleEntry} */ (["error", { patterns }]) },
 });
+// (Dynamic imports, which this rule does not see, are checked by tests/structure.test.ts.)
 const boundaries = [
   // Later entries win for a file, so each lists everything its files may not import.
   forbid(["lib/**"], [CORE_ONLY, DATABASE], DATABASE_ALLOWED),
-  forbid(
-    DATABASE_ALLOWED.filter((f) => f.startsWith("lib/")),
-    [CORE_ONLY],
-  ),
+  forbid(["lib/db.ts", "lib/cluster-reads.ts", "lib/*/store.ts", "lib/cleanup/run.ts"], [CORE_ONLY]),
   forbid(["lib/api/**"], [CORE_ONLY, DATABASE, STORE]),
-  forbid(["app/**"], [DATABASE, STORE, CLIMBING], DATABASE_ALLOWED),
-  forbid(["app/api/health/route.ts"], [STORE, CLIMBING]),
+  forbid(["app/**"], [DATABASE, STORE, CLIMBING, NOT_PROGRAMS], DATABASE_ALLOWED),
+  forbid(["app/api/health/route.ts"], [STORE, CLIMBING, NOT_PROGRAMS]),
   forbid(["server/**", "proxy.ts"], [DATABASE, STORE, NOT_APP]),
   forbid(["ui/**"], [DATABASE, STORE, UI_ONLY]),
-  forbid(["scripts/**"], [DATABASE, NOT_BENCH], DATABASE_ALLOWED),
-  forbid(["scripts/cleanup.ts"], [NOT_BENCH]),
+  forbid(["scripts/**"], [DATABASE, STORE, NOT_BENCH]),
+  forbid(["bench/**"], [DATABASE, STORE]),
 ];
 
 export default defineConfig([

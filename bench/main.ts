@@ -9,7 +9,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { details, prepare, SCENARIOS, table } from "./scenarios";
-import type { Row } from "./scenarios";
+import type { Row } from "./lib/common";
 import { ensureBuild } from "../scripts/lib/build";
 import { configOrExit, exitWith, loadEnvFiles, log } from "../scripts/lib/cli";
 import { resolveServer } from "../scripts/lib/database-server";

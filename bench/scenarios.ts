@@ -13,8 +13,6 @@ import { soak, soakCurve, soakHeap } from "./soak";
 import { invitationApi, redirect, waitPage } from "./throughput";
 import { weight } from "./weight";
 
-export type { Row } from "./lib/common";
-
 export const SCENARIOS = { wait: waitPage, redirect, api: invitationApi, rush, booking, cleanup, weight, soak } as const;
 
 export async function prepare(database: DatabaseCoordinates): Promise<void> {

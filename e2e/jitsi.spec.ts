@@ -10,7 +10,8 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { jwtVerify } from "jose";
 import { ENFORCING_JITSI, ENFORCING_PORT } from "./support/settings";
 import { query } from "./support/database";
-import { BY_ADMIN, JITSI, bookViaApi, invitationPath, moveStart, rowByAdmin } from "./support/planado";
+import { BY_ADMIN, bookViaApi, invitationPath, moveStart, rowByAdmin } from "./support/planado";
+import { JITSI } from "./support/jitsi-stub";
 
 const enforcing = `http://127.0.0.1:${ENFORCING_PORT}`;
 const GRACE_MINUTES = 30;

@@ -1,7 +1,8 @@
 /**
- * The one Prisma client of the process. Only lib/conferences (and the health check below) use it;
- * pages and route handlers call those functions instead. Every query also tells lib/security/
- * availability whether the database answers, so pages can shed load while it is down.
+ * The one Prisma client of the process. Only the stores (each lib/<domain>/store.ts, with ./cluster-reads.ts),
+ * the sweep (lib/cleanup/run.ts) and the health check use it (the linter keeps it so); everything
+ * else calls a domain's operations. Every query also tells ./availability.ts whether the database
+ * answers, so pages can shed load while it is down.
  */
 import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";

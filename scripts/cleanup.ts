@@ -4,8 +4,7 @@
  *   npm run cleanup -- --now ISO    sweep as if it were that moment (for testing; never in production)
  */
 import { OTHER_SECRET, sameSecretAsDatabase } from "../lib/conferences/operations";
-import { sweep } from "../lib/cleanup/run";
-import { db } from "../lib/db";
+import { endSweeping, sweep } from "../lib/cleanup/run";
 import { configOrExit, exitWith, loadEnvFiles, log } from "./lib/cli";
 
 function usage(sentence: string): never {
@@ -33,7 +32,7 @@ async function main() {
     `Cleanup at ${now.toISOString()}: deleted ${result.deleted} conference(s), moved ${result.rolled} to their next meeting` +
       (result.skipped ? `, left ${result.skipped} changed meanwhile for the next run.` : "."),
   );
-  await db().$disconnect();
+  await endSweeping();
 }
 
 main().catch(exitWith);

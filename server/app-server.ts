@@ -27,7 +27,7 @@ import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";
 import { trustedProxyList } from "@/lib/address-range";
 import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
 import { answerVisit, participantRoute } from "./participant-path";
-import type { PageSetup } from "./participant-path";
+import type { PageSetup } from "./pages/invitation-html";
 import { send } from "./send";
 import { layoutStylesheets } from "./stylesheets";
 

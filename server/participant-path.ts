@@ -9,17 +9,16 @@
 import { errorSummary } from "@/lib/database-errors";
 import { readInvitationByApi } from "@/lib/api/handlers";
 import { apiContext } from "@/lib/api/context";
-import { secretFromConfig } from "@/lib/calendar/links";
+import { calendarBuildOptions, secretFromConfig } from "@/lib/calendar/links";
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import type { CalendarErrorReason } from "@/lib/calendar/answers";
 import { buildFeed } from "@/lib/calendar/build";
 import { calendarEventOf, verifyFeed } from "@/lib/calendar/event";
-import { eventUid } from "@/lib/calendar/signing";
 import { lookUpInvitation } from "@/lib/conferences/operations";
 import { pokeBackgroundSweep } from "@/lib/cleanup/background";
 import { invitationEntry, roomAfterNotice } from "@/lib/conferences/entry";
 import type { Entry } from "@/lib/conferences/entry";
-import { invitationUrl, nameIfSigned, signedName } from "@/lib/conferences/links";
+import { signedName } from "@/lib/conferences/links";
 import { roomAccess } from "@/lib/jitsi/access";
 import { nameFromLink } from "@/lib/conferences/name";
 import { isDatabaseError } from "@/lib/database-errors";
@@ -51,8 +50,6 @@ export interface Visit {
   client: string;
   now: Date;
 }
-
-export type { PageSetup } from "./pages/invitation-html";
 
 type Handler = (visit: Visit, id: string, setup: PageSetup) => Promise<Answer>;
 
@@ -186,18 +183,8 @@ async function subscriptionFeed(visit: Visit, file: string): Promise<Answer> {
   if (!name) return failed("malformed");
 
   const found = await lookUpInvitation(invitationId, visit.now);
-  const calendar = buildFeed(found ? calendarEventOf(found.conference, name) : undefined, {
-    now: visit.now,
-    uid: eventUid(secret, invitationId),
-    // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
-    invitationUrl: invitationUrl(
-      requestBaseUrl(visit.headers, getConfig().PUBLIC_URL),
-      invitationId,
-      nameIfSigned(invitationId, name, visit.url.searchParams.get("ns")),
-    ),
-    reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
-    t: translator(visitor.locale),
-    calendarName: name,
-  });
+  const base = requestBaseUrl(visit.headers, getConfig().PUBLIC_URL);
+  const asked = { now: visit.now, base, invitationId, name, nameProof: visit.url.searchParams.get("ns"), locale: visitor.locale };
+  const calendar = buildFeed(found ? calendarEventOf(found.conference, name) : undefined, { ...calendarBuildOptions(asked, secret), calendarName: name });
   return calendarAnswer(calendar, name);
 }

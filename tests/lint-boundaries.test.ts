@@ -25,6 +25,12 @@ const cases: [where: string, source: string, refusal: RegExp][] = [
   ["server/more.ts", 'import { bookConference } from "@/app/actions";\nexport const x = bookConference;\n', /door beside Next/],
   ["ui/more.tsx", 'import { send } from "@/server/send";\nexport const x = send;\n', /look both doors share/],
   ["scripts/lib/more.ts", 'import { SCENARIOS } from "../../bench/scenarios";\nexport const x = SCENARIOS;\n', /bench\//],
+  ["app/a/[adminId]/dotted.tsx", 'import { primaryButton } from "./../../../ui/button";\nexport const x = primaryButton;\n', /climbing/],
+  ["lib/time/dotted.ts", 'import { send } from "./../../server/send";\nexport const x = send;\n', /core/],
+  ["lib/conferences/more.ts", 'import { db } from "../db.js";\nexport const x = db;\n', /store\.ts/],
+  ["server/cluster.ts", 'import { catchUpWithCluster } from "@/lib/cluster-reads";\nexport const x = catchUpWithCluster;\n', /store\.ts/],
+  ["bench/more.ts", 'import { db } from "../lib/db";\nexport const x = db;\n', /store\.ts/],
+  ["app/more.tsx", 'import { freePort } from "@/scripts/lib/free-port";\nexport const x = freePort;\n', /Next's door/],
 ];
 
 describe("the linter keeps the boundaries", () => {

@@ -4,7 +4,7 @@
  * over 300 lines, no barrel files, and no client component reaches a server-only module.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, normalize, relative } from "node:path";
+import { basename, dirname, join, normalize } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
@@ -29,6 +29,8 @@ const text = (file: string) => readFileSync(join(ROOT, file), "utf8");
 
 interface Import {
   file: string;
+  /** `export … from`: passing on what another file defines. */
+  reExport?: true;
   /** Erased when compiled: `import type`, or every name imported as a type. */
   typeOnly: boolean;
 }
@@ -54,8 +56,11 @@ function importsOf(file: string): Import[] {
       const everyNameIsType =
         !clause?.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
       add(node.moduleSpecifier, Boolean(clause?.isTypeOnly) || everyNameIsType);
-    } else if (ts.isExportDeclaration(node)) add(node.moduleSpecifier, node.isTypeOnly);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], false);
+    } else if (ts.isExportDeclaration(node)) {
+      const before = found.length;
+      add(node.moduleSpecifier, node.isTypeOnly);
+      if (found.length > before) found[before]!.reExport = true;
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], false);
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
     ts.forEachChild(node, walk);
   };
@@ -66,10 +71,13 @@ function importsOf(file: string): Import[] {
 const imports = new Map(files.map((file) => [file, importsOf(file)]));
 const folderOf = (file: string) => dirname(file);
 
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
 /** Groups of folders that reach each other through imports (Tarjan's strongly connected components). */
-function folderCycles(): string[][] {
+function folderCycles(folderOf: (file: string) => string, counts: (file: string) => boolean = () => true): string[][] {
   const edges = new Map<string, Set<string>>();
   for (const [file, targets] of imports) {
+    if (!counts(file)) continue;
     for (const { file: target } of targets) {
       if (folderOf(file) === folderOf(target)) continue;
       if (!edges.has(folderOf(file))) edges.set(folderOf(file), new Set());
@@ -131,7 +139,26 @@ describe("the structure of the code", () => {
   });
 
   it("has dependencies that run one way between folders", () => {
-    expect(folderCycles()).toEqual([]);
+    expect(folderCycles(folderOf)).toEqual([]);
+  });
+
+  it("has code (tests aside) that runs one way between the top folders too", () => {
+    const topFolder = (file: string) => (file.includes("/") ? file.slice(0, file.indexOf("/")) : ".");
+    expect(folderCycles(topFolder, (file) => !isTest(file))).toEqual([]);
+  });
+
+  it("reaches the database only through the files allowed to, by any kind of import", () => {
+    const database = ["lib/db.ts", "lib/cluster-reads.ts"];
+    const allowed = ["lib/db.ts", "lib/cluster-reads.ts", "lib/cleanup/run.ts", "app/api/health/route.ts"];
+    const users = files.filter((file) => !isTest(file) && imports.get(file)!.some((i) => !i.typeOnly && database.includes(i.file)));
+    expect(users.filter((file) => !allowed.includes(file) && !/^lib\/[\w-]+\/store\.ts$/.test(file))).toEqual([]);
+    const storeUsers = files.filter((file) => !isTest(file) && imports.get(file)!.some((i) => !i.typeOnly && /\/store\.ts$/.test(i.file)));
+    expect(storeUsers.filter((file) => !/^lib\/(conferences|cleanup)\//.test(file))).toEqual([]);
+  });
+
+  it("type-checks every source folder (tsx compiles only what tsconfig.json includes: JSX elsewhere would break)", () => {
+    const include = (JSON.parse(text("tsconfig.json")) as { include: string[] }).include;
+    expect(FOLDERS.filter((folder) => !include.some((pattern) => pattern.startsWith(`${folder}/`)))).toEqual([]);
   });
 
   it(`has no source file over ${MAX_LINES} lines`, () => {
@@ -141,6 +168,7 @@ describe("the structure of the code", () => {
 
   it("has no barrel files: every import names the file that defines what it takes", () => {
     expect(files.filter((file) => /(^|\/)index\.(ts|tsx|mjs|js)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => imports.get(file)!.some((i) => i.reExport))).toEqual([]);
   });
 
   it("keeps server-only modules out of every client component", () => {
@@ -153,7 +181,7 @@ describe("the structure of the code", () => {
   });
 
   it("names files in kebab-case", () => {
-    const named = files.filter((file) => !/^[a-z0-9.-]+$/.test(relative(dirname(file), file)) && !/\[\w+\]/.test(file));
+    const named = files.filter((file) => !/^[a-z0-9.-]+$/.test(basename(file)));
     expect(named).toEqual([]);
   });
 });

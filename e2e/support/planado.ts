@@ -7,8 +7,6 @@ import { query } from "./database";
 import { deriveKeys, invitationIdFor, nameSignature, roomIdFor } from "../../lib/keys/derive";
 import { E2E_SECRET } from "./settings";
 
-export { JITSI } from "./jitsi-stub";
-
 /**
  * Headers that make the test a client of its own (the address a reverse proxy would append; the
  * test connects from loopback, a trusted proxy), so tests on a server with low limits do not share

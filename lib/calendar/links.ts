@@ -5,8 +5,12 @@
 import type { Conference } from "../conferences/conference";
 import { calendarEventOf, DEFAULT_EVENT_NAME, encodeEvent, feedSignature, fileSlug } from "./event";
 import { serverKeys } from "../keys/server-secret";
-import { invitationUrl, nameProof } from "../conferences/links";
-import { english } from "../i18n/translate";
+import { invitationUrl, nameIfSigned, nameProof } from "../conferences/links";
+import { getConfig } from "../env";
+import { english, translator } from "../i18n/translate";
+import type { Locale } from "../i18n/locales";
+import type { BuildOptions } from "./build";
+import { eventUid } from "./signing";
 import type { Translate } from "../i18n/translate";
 import { webCalendarLinks } from "./web-calendars";
 import type { WebCalendarLinks } from "./web-calendars";
@@ -49,5 +53,28 @@ export function calendarLinks(base: string, conference: Conference, name: string
     feed,
     webcal: feed.replace(/^https?:/, "webcal:"),
     web: webCalendarLinks(event, invitationUrl(base, conference.invitationId, name), t),
+  };
+}
+
+/** What a calendar file or feed asked for by a visitor is built with: the same for both. */
+export interface CalendarRequest {
+  now: Date;
+  /** The address Planado answers at (links in the calendar point there). */
+  base: string;
+  invitationId: string;
+  name: string;
+  /** The `ns` of the link: Planado's signature for the name. */
+  nameProof: string | null;
+  locale: Locale;
+}
+
+export function calendarBuildOptions(request: CalendarRequest, secret: string): BuildOptions {
+  return {
+    now: request.now,
+    uid: eventUid(secret, request.invitationId),
+    // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
+    invitationUrl: invitationUrl(request.base, request.invitationId, nameIfSigned(request.invitationId, request.name, request.nameProof)),
+    reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
+    t: translator(request.locale),
   };
 }

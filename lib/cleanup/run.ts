@@ -12,9 +12,8 @@
 import { db } from "../db";
 import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
-import { confirmedKeys, retireRooms, roomColumns } from "../conferences/store";
-import { canonicalTimeZone } from "../time/time-zones";
-import { dateToLocal, localToDate } from "../time/zoned";
+import { confirmedKeys, retireRooms, roomColumns, scheduleOf } from "../conferences/store";
+import { localToDate } from "../time/zoned";
 import { planSweep, sweepCutoff } from "./plan";
 
 export interface SweepResult {
@@ -117,6 +116,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         startsAt: true,
         localStart: true,
         timeZone: true,
+        durationMinutes: true,
         repeatEvery: true,
         repeatUnit: true,
         remainingOccurrences: true,
@@ -128,17 +128,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
     const exhausted: { id: number; revision: number }[] = [];
     const retiring: Uint8Array<ArrayBuffer>[] = [];
     for (const row of batch) {
-      const plan = planSweep(
-        {
-          startsAt: row.startsAt,
-          localStart: dateToLocal(row.localStart),
-          timeZone: canonicalTimeZone(row.timeZone) ?? row.timeZone,
-          repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
-          remainingOccurrences: row.remainingOccurrences,
-        },
-        now,
-        cleanupAfterHours,
-      );
+      const plan = planSweep(scheduleOf(row), now, cleanupAfterHours);
       if (plan.action === "roll") {
         const room = roomColumns(keys, row.invitationHash, row.roomGeneration + 1);
         rolls.push({
@@ -182,4 +172,9 @@ export async function sweep(now: Date, cleanupAfterHours: number, options: Sweep
   const forgotten = new Date(now.getTime() - RETIRED_ROOMS_DAYS * 86_400_000);
   await retryWrite(() => db().$executeRaw`DELETE FROM retired_rooms WHERE retired_at < ${forgotten} LIMIT ${batchSize}`);
   return { ...series, deleted: deleted + series.deleted };
+}
+
+/** A program that swept once (npm run cleanup) lets its process end: the database pool is closed. */
+export function endSweeping(): Promise<void> {
+  return db().$disconnect();
 }

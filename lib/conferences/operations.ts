@@ -55,18 +55,19 @@ export async function book(request: BookingRequest, now: Date, t?: Translate): P
 
 /**
  * Changes a conference's schedule, if nobody changed it since `revision` (the form's hidden field, or
- * the API's If-Match; without one, the revision read here). The revision is compared before the input
- * is validated, as HTTP evaluates preconditions before the content, and again when saving.
+ * the API's If-Match; without one, the revision read here).
  */
 export async function edit(adminId: string, revision: number | undefined, request: EditRequest, now: Date, t?: Translate): Promise<EditOutcome> {
   const current = await findByAdminId(adminId);
   if (!current) return { status: "not-found" };
-  if (revision !== undefined && revision !== current.revision) return { status: "conflict" };
+  // The API compares before it validates, as HTTP evaluates If-Match before the content; the form
+  // shows its field errors first, and a change made meanwhile is found when saving.
+  if (request.from === "api" && revision !== undefined && revision !== current.revision) return { status: "conflict" };
   const options = { now, unchangedStart: current.startsAt, t };
   const validation: Validation<Booking> =
     request.from === "form" ? validateBookingForm(request.values, options) : validateBooking(mergeChanges(current, request.changes, t), options);
   if (validation.status === "invalid") return validation;
-  const outcome = await updateSchedule(adminId, current.revision, validation.value);
+  const outcome = await updateSchedule(adminId, revision ?? current.revision, validation.value);
   if (outcome.status !== "saved") return outcome;
   invitationCache().forget(outcome.conference.invitationId);
   return { status: "saved", conference: outcome.conference, booking: validation.value };

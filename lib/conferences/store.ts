@@ -52,7 +52,14 @@ function fromRow(keys: Keys, row: ConferenceRow, invitationId: string): Conferen
   return { invitationId, roomId: roomOf(keys, row), ...scheduleOf(row), revision: row.revision };
 }
 
-function scheduleOf(row: ConferenceRow): Schedule {
+/** The columns a schedule is stored in. */
+export type ScheduleColumns = Pick<
+  ConferenceRow,
+  "startsAt" | "localStart" | "timeZone" | "durationMinutes" | "repeatEvery" | "repeatUnit" | "remainingOccurrences"
+>;
+
+/** A stored schedule as the domain reads it (read by the sweep too). */
+export function scheduleOf(row: ScheduleColumns): Schedule {
   return {
     startsAt: row.startsAt,
     localStart: dateToLocal(row.localStart),

@@ -1,4 +1,5 @@
 /** What Prosody's mod_reservations sends Planado (see ./reservations.ts for the contract). */
+import "server-only";
 import { z } from "zod";
 
 const ROOM_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}(:?\d{2})?)$/;

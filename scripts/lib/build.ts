@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join, relative } from "node:path";
 import { projectDir } from "./paths";
 
-const SOURCE_DIRS = ["app", "lib", "messages", "public", "server"];
+const SOURCE_DIRS = ["app", "lib", "messages", "public", "server", "ui"];
 const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma"];
 const SKIPPED = new Set([join(projectDir, "lib", "generated")]);
 

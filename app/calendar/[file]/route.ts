@@ -1,13 +1,9 @@
 import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
 import { buildCalendar } from "@/lib/calendar/build";
 import { decodeEvent } from "@/lib/calendar/event";
-import { secretFromConfig } from "@/lib/calendar/links";
-import { eventUid } from "@/lib/calendar/signing";
-import { invitationUrl, nameIfSigned } from "@/lib/conferences/links";
-import { getConfig } from "@/lib/env";
+import { calendarBuildOptions, secretFromConfig } from "@/lib/calendar/links";
 import { toResponse } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/translate";
 import { baseUrl } from "@/app/_shared/base-url";
 
 export const dynamic = "force-dynamic";
@@ -25,13 +21,14 @@ export async function GET(request: Request, { params }: RouteContext<"/calendar/
   const decoded = decodeEvent(url.searchParams, secret);
   if (decoded.status === "refused") return toResponse(calendarErrorAnswer(visitor, decoded.reason));
   const { event } = decoded;
-  const calendar = buildCalendar(event, {
+  const asked = {
     now: new Date(),
-    uid: eventUid(secret, event.invitationId),
-    // The name goes on into the invitation link only with Planado's own signature for it (see calendarLinks).
-    invitationUrl: invitationUrl(await baseUrl(), event.invitationId, nameIfSigned(event.invitationId, event.name, url.searchParams.get("ns"))),
-    reminderMinutes: getConfig().CALENDAR_REMINDER_MINUTES,
-    t: translator(visitor.locale),
-  });
+    base: await baseUrl(),
+    invitationId: event.invitationId,
+    name: event.name,
+    nameProof: url.searchParams.get("ns"),
+    locale: visitor.locale,
+  };
+  const calendar = buildCalendar(event, calendarBuildOptions(asked, secret));
   return toResponse(calendarAnswer(calendar, event.name));
 }
