@@ -14,21 +14,22 @@ import type { Wording } from "../i18n/translate";
 const formatters = new Map<string, Intl.DateTimeFormat>();
 export const MAX_FORMATTERS = 5_000;
 
+/** How a start is written (the wait page's script writes it in the visitor's zone the same way). */
+export const START_FORMAT = {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+} as const satisfies Intl.DateTimeFormatOptions;
+
 /** "Tuesday, 1 December 2026 at 09:00" (or "Dienstag, 1. Dezember 2026 um 09:00") in the given zone. */
 export function formatStart(instant: Date, timeZone: string, { locale }: Wording = ENGLISH): string {
   const key = `${locale} ${timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone,
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
+    formatter = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...START_FORMAT, hourCycle: "h23" });
     if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value!);
     formatters.set(key, formatter);
   }

@@ -2,6 +2,7 @@
  * The wait page's script: valid ES5 (for browsers from about 2012 on), allowed by the hash the page's
  * policy names, and doing its job in a bare browser-like sandbox with a clock the test controls.
  */
+import { START_FORMAT } from "@/lib/conferences/describe";
 import { parse } from "acorn";
 import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
@@ -47,7 +48,7 @@ function load(ms: number, options: { navigationTiming?: boolean; browserZone?: s
   const { navigationTiming = true, browserZone = "America/New_York" } = options;
   let clock = 1_000; // the page's monotonic clock (performance.now), also Date's here
   const steps = countdownSteps(Math.ceil(ms / 1000), 35, english);
-  const data = { ms, margin: 250, start: Date.UTC(2026, 11, 1, 8), zone: "Europe/Berlin", locale: "en-GB", steps };
+  const data = { ms, margin: 250, start: Date.UTC(2026, 11, 1, 8), zone: "Europe/Berlin", locale: "en-GB", format: START_FORMAT, steps };
   const element = (id: string) => ({
     id,
     textContent: "",

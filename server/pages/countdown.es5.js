@@ -87,15 +87,10 @@
   try {
     var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (mine && zone && zone !== data.zone) {
-      var text = new Intl.DateTimeFormat(data.locale, {
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hour12: false
-      }).format(new Date(data.start));
+      // The server's START_FORMAT, on a 24-hour clock (hour12: old browsers know no hourCycle).
+      var options = { hour12: false };
+      for (var field in data.format) if (data.format.hasOwnProperty(field)) options[field] = data.format[field];
+      var text = new Intl.DateTimeFormat(data.locale, options).format(new Date(data.start));
       setText(document.getElementById("viewer-time-value"), text + " (" + zone.replace(/_/g, " ") + ")");
       mine.removeAttribute("hidden");
     }

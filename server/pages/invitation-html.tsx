@@ -7,7 +7,7 @@
 import { calendarLinks } from "@/lib/calendar/links";
 import type { Conference } from "@/lib/conferences/conference";
 import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
-import { describeInterval, formatStartWithZone } from "@/lib/conferences/describe";
+import { describeInterval, formatStartWithZone, START_FORMAT } from "@/lib/conferences/describe";
 import type { Entry } from "@/lib/conferences/entry";
 import { signedName } from "@/lib/conferences/links";
 import { ShortCache } from "@/lib/conferences/short-cache";
@@ -74,6 +74,7 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
     start: conference.startsAt.getTime(),
     zone: conference.timeZone,
     locale: intlLocale(request.visitor.locale),
+    format: START_FORMAT,
     steps,
   };
   const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
