@@ -122,14 +122,14 @@ function findInvitation(visit: Visit, id: string) {
 type Found = Extract<Awaited<ReturnType<typeof findInvitation>>, { status: "found" }>["value"];
 
 function entryOf({ conference, state }: Found, visit: Visit): Entry {
-  return invitationEntry(conference, state, roomAccess(), { now: visit.now, name: signedName(conference.invitationId, visit.url.searchParams) });
+  return invitationEntry(conference, state, roomAccess(), { now: visit.now, name: () => signedName(conference.invitationId, visit.url.searchParams) });
 }
 
 function redirect(status: 303 | 307, location: string): Answer {
   return answer(status, { Location: location, "Cache-Control": "no-store" });
 }
 
-function html(status: number, body: string, locale: Locale): Answer {
+function html(status: number, body: string | Uint8Array, locale: Locale): Answer {
   return answer(status, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" }, body);
 }
 

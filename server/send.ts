@@ -29,7 +29,8 @@ function addVary(vary: string | undefined, token: string): string {
 
 export function send(request: IncomingMessage, response: ServerResponse, answer: Answer): void {
   const headers = { ...answer.headers };
-  let body = answer.body === undefined ? undefined : Buffer.from(answer.body);
+  // (A page kept as a Buffer goes out as it is, not copied.)
+  let body = answer.body === undefined || Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body);
   if (body && body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(headers["content-type"] ?? "")) {
     headers.vary = addVary(headers.vary, "Accept-Encoding");
     if (acceptsGzip(request.headers["accept-encoding"])) {

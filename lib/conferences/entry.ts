@@ -19,8 +19,12 @@ export type Entry =
 
 export interface EntryRequest {
   now: Date;
-  /** The conference's name, if the link carries the one Planado signed (shown in the room if wanted). */
-  name?: string;
+  /**
+   * The conference's name, if the link carries the one Planado signed (shown in the room if wanted).
+   * A function is asked only then: reading a name (a signature check) is wasted on the wait page,
+   * the page a whole school asks for at once.
+   */
+  name?: string | (() => string | undefined);
 }
 
 export function invitationEntry(
@@ -32,7 +36,11 @@ export function invitationEntry(
   if (state.status === "waiting") return { kind: "wait", msToOpen: state.msToOpen, secondsToOpen: state.secondsToOpen };
   const window = access.window && bookingWindow(conference, access.window);
   if (window && request.now >= window.endsAt) return { kind: "over" };
-  const room = roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, subject: access.showName ? request.name : undefined });
+  const room = roomLink(access.jitsiUrl, conference.roomId, {
+    token: access.token,
+    window,
+    subject: access.showName ? (typeof request.name === "function" ? request.name() : request.name) : undefined,
+  });
   if (access.privacyNoticeUrl) return { kind: "notice", noticeUrl: access.privacyNoticeUrl, roomUrl: room };
   return { kind: "room", roomUrl: room };
 }

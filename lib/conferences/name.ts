@@ -29,6 +29,9 @@ export function visibleLength(text: string): number {
 export function nameFromLink(raw: string | string[] | undefined): string | undefined {
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (!text) return undefined;
-  const name = characters(cleanName(text)).slice(0, NAME_MAX_LENGTH).join("").trim();
+  const cleaned = cleanName(text);
+  // No longer in UTF-16 units than the limit: no longer in characters either, nothing to cut.
+  if (cleaned.length <= NAME_MAX_LENGTH) return cleaned || undefined;
+  const name = characters(cleaned).slice(0, NAME_MAX_LENGTH).join("").trim();
   return name || undefined;
 }

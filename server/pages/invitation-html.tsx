@@ -55,7 +55,7 @@ function titleOf(url: URL, invitationId: string, t: Translate): { name?: string;
   return { name, title: name ?? t("meta.invitationTitle") };
 }
 
-export async function waitHtml(request: PageRequest, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): Promise<string> {
+export async function waitHtml(request: PageRequest, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): Promise<Buffer> {
   const template = await pages.get(pageKey(request, conference, "wait", entry.secondsToOpen), async () =>
     cut(renderWait(request, conference, entry.secondsToOpen)),
   );
@@ -102,7 +102,7 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
   });
 }
 
-export async function noticeHtml(request: PageRequest, conference: Conference, noticeUrl: string): Promise<string> {
+export async function noticeHtml(request: PageRequest, conference: Conference, noticeUrl: string): Promise<Buffer> {
   const template = await pages.get(pageKey(request, conference, "notice", -1), async () => {
     const shared = chrome(request);
     const { t } = shared.wording;
@@ -114,7 +114,7 @@ export async function noticeHtml(request: PageRequest, conference: Conference, n
     const page = <NoticePage t={t} name={name ?? t("invitation.untitled")} noticeUrl={noticeUrl} continueHref={continueHref} />;
     return cut(renderDocument({ ...shared, title, description: t("meta.startsAt", { when }), preview: true, children: page }));
   });
-  return template.join("");
+  return fill(template);
 }
 
 export function notFoundHtml(request: PageRequest): string {
