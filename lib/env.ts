@@ -92,15 +92,9 @@ const envSchema = z.object({
    * Generated and kept in PLANADO_DATA_DIR when unset (one server); servers sharing a database must
    * share it.
    */
-  PLANADO_SECRET: z.preprocess(
-    unsetIfEmpty,
-    z.string().min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" }).optional(),
-  ),
+  PLANADO_SECRET: z.preprocess(unsetIfEmpty, secret.optional()),
   /** Signs calendar links, as before PLANADO_SECRET (links already handed out keep working). */
-  CALENDAR_SECRET: z.preprocess(
-    unsetIfEmpty,
-    z.string().min(32, { error: "must be at least 32 characters (make one with: openssl rand -base64 32)" }).optional(),
-  ),
+  CALENDAR_SECRET: z.preprocess(unsetIfEmpty, secret.optional()),
   /** Minutes before the start for the calendar reminder; 0 for none. */
   CALENDAR_REMINDER_MINUTES: z.preprocess(unsetIfEmpty, wholeNumber(0, 7 * 24 * 60).default(10)),
   /** Where Planado keeps what it generates (the calendar secret; a private MariaDB if it needs one). */

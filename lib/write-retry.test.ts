@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isWriteConflict, retriedWrites, retryWrite } from "./write-retry";
+import { isWriteConflict, retriedWrites, retryWrite, WriteConflict } from "./write-retry";
+import type { RetryOptions } from "./write-retry";
 
 /** An error shaped as Prisma's driver-adapter errors are, with the database's own number. */
 function databaseError(code: number): Error {
@@ -11,6 +12,20 @@ function databaseError(code: number): Error {
 }
 
 const noWait = () => Promise.resolve();
+
+/** How often retryWrite runs a write that always fails with `error` (which it then throws on). */
+async function triesOf(error: Error, options: RetryOptions = {}): Promise<number> {
+  let calls = 0;
+  const failing = retryWrite(
+    async () => {
+      calls++;
+      throw error;
+    },
+    { sleep: noWait, ...options },
+  );
+  await expect(failing).rejects.toBe(error);
+  return calls;
+}
 
 describe("retryWrite", () => {
   it("runs a write again while the database refuses it as a conflict (deadlock, Galera certification)", async () => {
@@ -30,43 +45,21 @@ describe("retryWrite", () => {
   });
 
   it("gives up after its attempts, with the database's error", async () => {
-    let calls = 0;
-    const failing = retryWrite(
-      async () => {
-        calls++;
-        throw databaseError(1213);
-      },
-      { attempts: 4, sleep: noWait },
-    );
-    await expect(failing).rejects.toThrow("refused");
-    expect(calls).toBe(4);
+    expect(await triesOf(databaseError(1213), { attempts: 4 })).toBe(4);
   });
 
   it("does not retry any other error", async () => {
-    let calls = 0;
-    const failing = retryWrite(
-      async () => {
-        calls++;
-        throw databaseError(1062);
-      },
-      { sleep: noWait },
-    );
-    await expect(failing).rejects.toThrow();
-    expect(calls).toBe(1);
+    expect(await triesOf(databaseError(1062))).toBe(1);
     // A lock wait timeout has waited 50 s already: the request fails rather than wait again.
-    let waits = 0;
-    await expect(
-      retryWrite(
-        async () => {
-          waits++;
-          throw databaseError(1205);
-        },
-        { sleep: noWait },
-      ),
-    ).rejects.toThrow();
-    expect(waits).toBe(1);
+    expect(await triesOf(databaseError(1205))).toBe(1);
     expect(isWriteConflict(new Error("x"))).toBe(false);
     expect(isWriteConflict(Object.assign(new Error("x"), { name: "PrismaClientKnownRequestError", code: "P2034" }))).toBe(true);
+  });
+
+  it("runs again a write that found the row changed under it (WriteConflict, the store's own)", async () => {
+    expect(await triesOf(new WriteConflict("changed meanwhile"), { attempts: 3 })).toBe(3);
+    // By name, not by class: the code is loaded twice in one process (see lib/process-wide.ts).
+    expect(isWriteConflict(Object.assign(new Error("x"), { name: "WriteConflict" }))).toBe(true);
   });
 
   it("waits a random, growing time between tries", async () => {

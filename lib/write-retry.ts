@@ -14,7 +14,17 @@ import { processWide } from "./process-wide";
 // enough; it fails (a 503 for a page) instead of waiting that long again.
 const CONFLICT_CODES = new Set(["1213"]);
 
+/**
+ * A write that found its row changed between its own read and write (Planado's own check, where the
+ * database could not tell): retried like a refused commit.
+ */
+export class WriteConflict extends Error {
+  override name = "WriteConflict";
+}
+
 export function isWriteConflict(error: unknown): boolean {
+  // By name, not instanceof: the code is loaded twice in one process (see lib/process-wide.ts).
+  if (error instanceof Error && error.name === "WriteConflict") return true;
   return CONFLICT_CODES.has(databaseErrorCode(error) ?? "") || prismaErrorCode(error) === "P2034";
 }
 

@@ -15,6 +15,7 @@ import { decideReservation, parseReservationId, reservationId, roomOfName } from
 import { reservationRequestSchema } from "../jitsi/schema";
 import type { RoomBooking } from "../jitsi/reservations";
 import { bookingWindow } from "../jitsi/window";
+import { windowPolicy } from "../jitsi/access";
 import type { WindowPolicy } from "../jitsi/window";
 
 export interface ReservationSettings {
@@ -28,7 +29,7 @@ export function reservationSettings(config = getConfig()): ReservationSettings {
   return {
     secret: config.JITSI_RESERVATIONS_SECRET,
     allowUnbooked: config.JITSI_RESERVATIONS_ALLOW_UNBOOKED,
-    window: { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, graceMinutes: config.JITSI_RESERVATION_GRACE_MINUTES },
+    window: windowPolicy(config),
   };
 }
 

@@ -10,6 +10,8 @@ import { GOOGLE_CALENDAR, MICROSOFT_365, OUTLOOK_COM, webCalendarLinks } from ".
 
 const invitation = "https://planado.example.org/i/abcdefghijklmnopqrstuvwxyz?n=Team+sync&sig=abc";
 const english = translator("en");
+/** The event's description in English, as both calendars get it. */
+const description = `Join the video conference: ${invitation}\nThe link opens the room on Jitsi Meet when the conference starts.`;
 
 function event(local: string, timeZone: string, repeat: Repeat | null = null, count = 1, name = "Team sync"): CalendarEvent {
   return {
@@ -66,7 +68,7 @@ describe("webCalendarLinks", () => {
       text: "Team sync",
       dates: "20261201T090000/20261201T094500",
       ctz: "Europe/Berlin",
-      details: `Join the video conference: ${invitation}\nThe link opens the room on Jitsi Meet when the conference starts.`,
+      details: description,
     });
   });
 
@@ -87,7 +89,7 @@ describe("webCalendarLinks", () => {
         subject: "Team sync",
         startdt: "2026-12-01T08:00:00Z",
         enddt: "2026-12-01T08:45:00Z",
-        body: `Join the video conference: ${invitation}\nThe link opens the room on Jitsi Meet when the conference starts.`,
+        body: description,
       });
     }
   });

@@ -16,7 +16,7 @@ import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
 import type { Keys } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
 import { processWide } from "../process-wide";
-import { retryWrite } from "../write-retry";
+import { retryWrite, WriteConflict } from "../write-retry";
 import { catchUpWithCluster, onceCaughtUp } from "../cluster-reads";
 import { canonicalTimeZone } from "../time/time-zones";
 import { dateToLocal, localToDate } from "../time/zoned";
@@ -212,7 +212,7 @@ export async function deleteByAdminId(adminId: string): Promise<string | undefin
     // again (the new room is retired too) rather than delete a room nobody retired.
     const { count } = await db().conference.deleteMany({ where: { adminHash, roomHash: row.roomHash } });
     if (count === 1) return invitationIdOf(keys, row, adminId);
-    if (await db().conference.findUnique({ where: { adminHash }, select: { id: true } })) throw roomChanged();
+    if (await db().conference.findUnique({ where: { adminHash }, select: { id: true } })) throw new WriteConflict("The room changed during the delete.");
     return undefined;
   });
 }
@@ -292,9 +292,4 @@ export async function claimKeyFingerprint(fingerprint: string): Promise<"matches
   await catchUpWithCluster();
   const stored = await db().serverKey.findUnique({ where: { id: 1 } });
   return stored?.fingerprint === fingerprint ? "matches" : "differs";
-}
-
-/** The conference got a new room between the delete's read and its write: a conflict, retried. */
-function roomChanged(): Error {
-  return Object.assign(new Error("The room changed during the delete."), { name: "PrismaClientKnownRequestError", code: "P2034" });
 }

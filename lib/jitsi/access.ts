@@ -17,6 +17,11 @@ export interface RoomAccess {
   showName: boolean;
 }
 
+/** When a room may exist around its booking, from the configuration (tokens and reservations alike). */
+export function windowPolicy(config: Config = getConfig()): WindowPolicy {
+  return { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, graceMinutes: config.JITSI_RESERVATION_GRACE_MINUTES };
+}
+
 export function roomAccess(config: Config = getConfig()): RoomAccess {
   const token =
     config.JITSI_JWT_APP_ID && config.JITSI_JWT_SECRET
@@ -26,7 +31,7 @@ export function roomAccess(config: Config = getConfig()): RoomAccess {
   return {
     jitsiUrl: config.JITSI_URL,
     privacyNoticeUrl: config.PRIVACY_NOTICE_URL,
-    window: enforced ? { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, graceMinutes: config.JITSI_RESERVATION_GRACE_MINUTES } : undefined,
+    window: enforced ? windowPolicy(config) : undefined,
     token,
     showName: config.JITSI_SHOW_NAME,
   };
