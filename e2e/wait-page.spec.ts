@@ -30,7 +30,7 @@ test.describe("at the start second the wait page goes to the room", () => {
 
     test("the page reloads itself at the start and the server forwards", async ({ page }) => {
       const row = await waitingFor(page, 3);
-      await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /^[1-3]$/);
+      await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /^[1-3]; url=\/i\/[a-z2-7]{26}\?n=Rush&sig=/);
       await expectInRoom(page, row.room_id, { timeout: 10_000 });
     });
   });

@@ -9,41 +9,52 @@ const elsewhere = { target: "_blank", rel: "noopener noreferrer", referrerPolicy
 /**
  * "Add to calendar" (a file) and "Subscribe" (a feed that follows changes), side by side; then the web
  * calendars (Google, Outlook) for those who can do neither, with a line saying what they send there.
- * Nothing here loads anything from those services: they are plain links.
+ * Nothing here loads anything from those services: they are plain links. Lists, so that a text
+ * browser shows one link a line.
  */
 export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
   const { google, outlook, office } = links.web;
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-3">
-        <a href={links.file} className={secondaryButton}>
-          {t("calendar.add")}
-        </a>
-        <a href={links.webcal} className={secondaryButton}>
-          {t("calendar.subscribe")}
-        </a>
-      </div>
+      <ul className="flex flex-wrap gap-3">
+        <li>
+          <a href={links.file} className={secondaryButton}>
+            {t("calendar.add")}
+          </a>
+        </li>
+        <li>
+          <a href={links.webcal} className={secondaryButton}>
+            {t("calendar.subscribe")}
+          </a>
+        </li>
+      </ul>
       <p className={note}>
         {t("calendar.explanation")} {t("calendar.feedAddress")} {/* Only the address may break anywhere: it is one long word. */}
         <code className="break-all" dir="ltr">
           {links.feed}
         </code>
       </p>
-      <div className="flex flex-wrap gap-3 pt-2" data-testid="web-calendars">
-        <a href={google} className={secondaryButton} {...elsewhere}>
-          {t("calendar.google")}
-        </a>
-        {outlook && (
-          <a href={outlook} className={secondaryButton} {...elsewhere}>
-            {t("calendar.outlook")}
+      <ul className="flex flex-wrap gap-3 pt-2" data-testid="web-calendars">
+        <li>
+          <a href={google} className={secondaryButton} {...elsewhere}>
+            {t("calendar.google")}
           </a>
+        </li>
+        {outlook && (
+          <li>
+            <a href={outlook} className={secondaryButton} {...elsewhere}>
+              {t("calendar.outlook")}
+            </a>
+          </li>
         )}
         {office && (
-          <a href={office} className={secondaryButton} {...elsewhere}>
-            {t("calendar.office")}
-          </a>
+          <li>
+            <a href={office} className={secondaryButton} {...elsewhere}>
+              {t("calendar.office")}
+            </a>
+          </li>
         )}
-      </div>
+      </ul>
       <p className={note}>{t("calendar.servicesNote")}</p>
     </div>
   );

@@ -6,6 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { nameSignature } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
+import { isLocale, withLocale } from "../i18n/locales";
 import { nameFromLink } from "./name";
 
 export function invitationUrl(base: string, invitationId: string, name?: string): string {
@@ -15,6 +16,19 @@ export function invitationUrl(base: string, invitationId: string, name?: string)
     url.searchParams.set("sig", nameSignature(serverKeys(), invitationId, name));
   }
   return url.href;
+}
+
+/**
+ * The invitation's own address, for a page that reloads it: its path with only what the page reads
+ * from the query (the language, the name with its signature), never whatever else the query held.
+ */
+export function invitationPath(invitationId: string, query: URLSearchParams): string {
+  const name = query.get("n");
+  const signature = query.get("sig");
+  const path = `/i/${encodeURIComponent(invitationId)}`;
+  const named = name !== null && signature !== null ? `${path}?${new URLSearchParams({ n: name, sig: signature })}` : path;
+  const lang = query.get("lang");
+  return isLocale(lang) ? withLocale(named, lang) : named;
 }
 
 /**

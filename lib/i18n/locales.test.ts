@@ -40,7 +40,8 @@ describe("negotiateLocale", () => {
 describe("withLocale", () => {
   it("sets ?lang= and keeps the rest of the address", () => {
     expect(withLocale("/", "de")).toBe("/?lang=de");
-    expect(withLocale("/a/x?n=Q%26A+%22x%22&booked=1", "de")).toBe("/a/x?n=Q%26A+%22x%22&booked=1&lang=de");
+    // The language first, where no browser mistakes "&lang" for a character reference.
+    expect(withLocale("/a/x?n=Q%26A+%22x%22&booked=1", "de")).toBe("/a/x?lang=de&n=Q%26A+%22x%22&booked=1");
     expect(withLocale("/a/x?lang=de&n=y", "en")).toBe("/a/x?lang=en&n=y");
   });
 });

@@ -69,11 +69,14 @@ export const LOCALE_HEADER = "x-planado-locale";
 export const LOCALE_EXPLICIT_HEADER = "x-planado-locale-explicit";
 export const PATH_HEADER = "x-planado-path";
 
-/** `path` (with its query) in a given language: the same address with `?lang=`. */
+/**
+ * `path` (with its query) in a given language: the same address with `?lang=`, first. (Old browsers
+ * that decode character references twice, Dillo among them, read "&lang=" as "〈=" anywhere else.)
+ */
 export function withLocale(path: string, locale: Locale): string {
   const url = new URL(path, "http://planado.invalid");
-  url.searchParams.set("lang", locale);
-  return url.pathname + url.search + url.hash;
+  const query = new URLSearchParams([["lang", locale], ...[...url.searchParams].filter(([name]) => name !== "lang")]);
+  return `${url.pathname}?${query}${url.hash}`;
 }
 
 /**

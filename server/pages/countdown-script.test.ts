@@ -1,16 +1,17 @@
 /**
  * The wait page's script: valid ES5 (for browsers from about 2012 on), allowed by the hash the page's
- * policy names, and doing its job in a bare browser-like sandbox with a clock the test controls.
+ * policy names, saying what the server says for any time left in every language, and doing its job
+ * in a bare browser-like sandbox with clocks the test controls.
  */
-import { START_FORMAT } from "@/lib/conferences/describe";
 import { parse } from "acorn";
 import { readFileSync } from "node:fs";
-import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { countdownSteps } from "@/lib/conferences/countdown";
-import { english } from "@/lib/i18n/translate";
+import { countdownAnnouncement, remainingText } from "@/lib/conferences/countdown";
+import { LOCALES } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { hashSource } from "@/lib/security/csp";
 import { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } from "./countdown-script";
+import { HREF, load } from "./countdown-sandbox";
 
 describe("the countdown script", () => {
   it("is ES5, as written and as sent, and small", () => {
@@ -20,136 +21,71 @@ describe("the countdown script", () => {
     expect(() => parse("let x = () => 1;", { ecmaVersion: 5 })).toThrow();
     expect(COUNTDOWN_SCRIPT_HASH).toBe(hashSource(COUNTDOWN_SCRIPT));
     expect(COUNTDOWN_SCRIPT).not.toMatch(/<\/script/i);
-    expect(Buffer.byteLength(COUNTDOWN_SCRIPT)).toBeLessThan(2048);
+    expect(Buffer.byteLength(COUNTDOWN_SCRIPT)).toBeLessThan(3072);
   });
 });
 
-interface Page {
-  shown: string;
-  spoken: string;
-  replaced: string[];
-  timers: { at: number; run: () => void; every?: number }[];
-  viewerTime?: string;
-  viewerHidden: boolean;
-  /** Whether the page's reload (meta refresh) is still there, and whether loading was stopped. */
-  refreshing: boolean;
-  stopped: boolean;
-  /** Fires the page's load event. */
-  loaded(): void;
-  /** Moves the page's clock on, running the timers that fall due. */
-  advance(ms: number): void;
+/** Seconds left worth checking: every second of the last two hours, every minute of three days, then hours and days up to ten years. */
+function checkpoints(): number[] {
+  const seconds: number[] = [];
+  for (let s = 0; s <= 7_300; s++) seconds.push(s);
+  for (let m = 120; m <= 3 * 1440; m++) seconds.push(m * 60 - 1, m * 60, m * 60 + 1);
+  for (let h = 72; h <= 40 * 24; h++) seconds.push(h * 3600 - 1, h * 3600, h * 3600 + 1799);
+  for (let d = 40; d <= 3_660; d++) seconds.push(d * 86_400 - 1, d * 86_400 + 13 * 3600);
+  return seconds;
 }
 
-/**
- * Runs the script on a page whose countdown says `ms` milliseconds are left. `navigationTiming`:
- * whether the browser has performance.now and Navigation Timing (old ones have neither).
- */
-function load(ms: number, options: { navigationTiming?: boolean; browserZone?: string; startsIn?: number } = {}): Page {
-  const { navigationTiming = true, browserZone = "America/New_York" } = options;
-  let clock = 1_000; // the page's monotonic clock (performance.now), also Date's here
-  const steps = countdownSteps(Math.ceil(ms / 1000), 35, english);
-  const data = { ms, margin: 250, start: Date.UTC(2026, 11, 1, 8), zone: "Europe/Berlin", locale: "en-GB", format: START_FORMAT, steps };
-  const element = (id: string) => ({
-    id,
-    textContent: "",
-    attributes: { hidden: "" } as Record<string, string>,
-    removeAttribute(name: string) {
-      delete this.attributes[name];
-    },
-    getAttribute: (name: string) => (name === "data-countdown" ? JSON.stringify(data) : null),
+describe("the countdown's words", () => {
+  it.each(LOCALES)("are what the server says, for any time left up to ten years (%s)", (locale) => {
+    const page = load(3_700 * 86_400_000, { locale });
+    const t = translator(locale);
+    const wrong: string[] = [];
+    for (const seconds of checkpoints()) {
+      const ms = seconds * 1000 - 400; // within the second: the clock shows it rounded up
+      page.at(ms);
+      const expected = [remainingText(ms, t), countdownAnnouncement(ms, t)];
+      if (page.shown !== expected[0] || page.spoken !== expected[1]) wrong.push(`${seconds} s: ${page.shown} | ${page.spoken} ≠ ${expected.join(" | ")}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
-  const elements: Record<string, ReturnType<typeof element> | undefined> = Object.fromEntries(
-    ["countdown", "countdown-shown", "countdown-spoken", "viewer-time", "viewer-time-value"].map((id) => [id, element(id)]),
-  );
-  const head = { removeChild: (child: unknown) => child === elements.refresh && delete elements.refresh };
-  elements.refresh = Object.assign(element("refresh"), { parentNode: head });
-  let onLoad: (() => void) | undefined;
-  let stopped = false;
-  const page: Page = {
-    get shown() {
-      return elements["countdown-shown"]!.textContent;
-    },
-    get spoken() {
-      return elements["countdown-spoken"]!.textContent;
-    },
-    replaced: [],
-    timers: [],
-    get viewerTime() {
-      return elements["viewer-time-value"]!.textContent || undefined;
-    },
-    get viewerHidden() {
-      return "hidden" in elements["viewer-time"]!.attributes;
-    },
-    get refreshing() {
-      return elements.refresh !== undefined;
-    },
-    get stopped() {
-      return stopped;
-    },
-    loaded: () => onLoad?.(),
-    advance(by) {
-      const until = clock + by;
-      for (;;) {
-        const next = page.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        clock = next.at;
-        if (next.every) next.at += next.every;
-        else page.timers.splice(page.timers.indexOf(next), 1);
-        next.run();
-      }
-      clock = until;
-    },
-  };
-  const RealDateTimeFormat = Intl.DateTimeFormat;
-  const sandbox = {
-    window: {} as Record<string, unknown>,
-    document: { getElementById: (id: string) => elements[id] ?? null, visibilityState: "visible", readyState: "interactive", addEventListener: () => {} },
-    JSON,
-    Math,
-    // The device's clock: the page's clock here (the script only ever subtracts two readings).
-    Date: class extends Date {
-      constructor(...args: number[]) {
-        super(args.length ? args[0]! : clock);
-      }
-    },
-    // The browser's zone, whether asked for it or used to format (`new` or not, as Intl allows).
-    Intl: {
-      DateTimeFormat: function (locale?: string, opts?: Intl.DateTimeFormatOptions) {
-        return locale === undefined
-          ? { resolvedOptions: () => ({ timeZone: browserZone }) }
-          : new RealDateTimeFormat(locale, { ...opts, timeZone: browserZone });
-      },
-    },
-  };
-  Object.assign(sandbox.window, {
-    JSON,
-    Intl: sandbox.Intl,
-    // The response began to arrive 200 ms after navigation started; the script runs at 1,000.
-    performance: navigationTiming ? { now: () => clock, timing: { navigationStart: 5_000_000, responseStart: 5_000_200 } } : undefined,
-    location: { href: "http://planado.test/i/x", replace: (url: string) => page.replaced.push(url) },
-    setInterval: (run: () => void, every: number) => page.timers.push({ at: clock + every, run, every }),
-    setTimeout: (run: () => void, delay: number) => page.timers.push({ at: clock + delay, run }),
-    addEventListener: (type: string, listener: () => void) => type === "load" && (onLoad = listener),
-    stop: () => (stopped = true),
+
+  it("would notice a wrong word: the Arabic plural forms differ", () => {
+    const page = load(3_700 * 86_400_000, { locale: "ar" });
+    const forms = [1, 2, 3, 11, 100].map((minutes) => page.at(minutes * 60_000 + 500).spoken);
+    expect(new Set(forms).size).toBe(5);
+    expect(page.at(2 * 60_000).spoken).toBe("يبدأ الاجتماع بعد دقيقتين.");
   });
-  runInNewContext(COUNTDOWN_SCRIPT, sandbox);
-  return page;
-}
+});
 
 describe("the countdown on the page", () => {
-  it("counts down in the server's words and goes to the room just after the start, measured from the answer", () => {
+  it("counts down from the answer and goes to the invitation's own address just after the start", () => {
     const page = load(5_000);
     // The answer arrived at 200 on the page's clock; the script runs at 1,000: 4.2 s are left.
     expect(page.shown).toBe("00:05");
+    expect(page.spoken).toBe("The conference is starting.");
     page.advance(1_000);
     expect(page.shown).toBe("00:04");
-    expect(page.spoken).toBe("The conference is starting.");
     page.advance(3_400); // 5,400: the start passed 200 ms ago
     expect(page.replaced).toEqual([]);
     page.advance(60); // 5,460 > 5,200 + 250
-    expect(page.replaced).toEqual(["http://planado.test/i/x"]);
+    expect(page.replaced).toEqual([HREF]);
     page.advance(5_000);
     expect(page.replaced).toHaveLength(1);
+  });
+
+  it("keeps counting for the whole wait (not only the first 35 seconds), and speaks only when its words change", () => {
+    const page = load(10 * 60_000);
+    const spoken = new Set<string>([page.spoken]);
+    for (let second = 1; second <= 600; second++) {
+      page.advance(1_000);
+      expect(page.shown).toBe(remainingText(10 * 60_000 - 800 - second * 1000, translator("en")));
+      spoken.add(page.spoken);
+    }
+    // 10 minutes … 1 minute, less than a minute, starting: each written once.
+    expect(spoken.size).toBe(12);
+    expect(page.writes.spoken).toBe(12);
+    expect(page.writes.shown).toBe(601); // once a second, 10:00 to 00:00
+    expect(page.replaced).toEqual([HREF]);
   });
 
   it("without Navigation Timing (an old browser), counts from when it runs", () => {
@@ -160,12 +96,45 @@ describe("the countdown on the page", () => {
     expect(page.replaced).toHaveLength(1);
   });
 
+  it("with a monotonic clock but no Navigation Timing, counts from when it runs, and still notices a device that slept", () => {
+    const page = load(3_000, { navigationTiming: "clock only" });
+    page.advance(3_200);
+    expect(page.replaced).toEqual([]);
+    page.advance(100);
+    expect(page.replaced).toHaveLength(1);
+    const sleeper = load(600_000, { navigationTiming: "clock only" });
+    sleeper.setDeviceClock(300_000);
+    sleeper.advance(250);
+    expect(sleeper.replaced).toEqual([HREF]);
+  });
+
   it("sets no timer a browser would fire at once for a start weeks ahead, and stays put", () => {
     const page = load(40 * 86_400_000);
     expect(page.timers.every((t) => t.every !== undefined)).toBe(true);
     expect(page.shown).toBe("40 days");
     page.advance(60_000);
     expect(page.replaced).toEqual([]);
+  });
+
+  it("is not misled by a device clock an hour off either way", () => {
+    for (const off of [3_600_000, -3_600_000]) {
+      const page = load(120_000, { deviceClockOff: off });
+      expect(page.shown).toBe("02:00");
+      page.advance(60_000);
+      expect(page.shown).toBe("01:00");
+      page.advance(60_000);
+      expect(page.replaced).toEqual([HREF]);
+    }
+  });
+
+  it("asks the server again when the device slept and its timers stood still", () => {
+    const page = load(10 * 60_000);
+    page.advance(1_000);
+    // Five minutes asleep: the device's clock moved on, the page's monotonic clock and timers did not.
+    page.setDeviceClock(5 * 60_000);
+    expect(page.replaced).toEqual([]);
+    page.advance(250);
+    expect(page.replaced).toEqual([HREF]);
   });
 
   it("stops the page's reload once it has loaded: the script does its work", () => {
@@ -176,11 +145,13 @@ describe("the countdown on the page", () => {
     expect(page.stopped).toBe(true);
   });
 
-  it("shows the start in the browser's own zone when it is not the organizer's", () => {
+  it("shows the start in the browser's own zone when it is not the organizer's, label and all", () => {
     const away = load(60_000, { browserZone: "America/New_York" });
     expect(away.viewerHidden).toBe(false);
+    expect(away.viewerLabel).toBe("Your time: ");
     expect(away.viewerTime).toBe("Tuesday, 1 December 2026 at 03:00 (America/New York)");
     const home = load(60_000, { browserZone: "Europe/Berlin" });
     expect(home.viewerHidden).toBe(true);
+    expect(home.viewerLabel).toBeUndefined();
   });
 });

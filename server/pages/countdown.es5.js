@@ -1,30 +1,75 @@
 /*
  * The wait page's countdown, for every browser since about 2012: ES5 only, no framework, allowed by
- * its hash in the Content-Security-Policy (so its text never changes; the page hands it its data).
- * It trusts the server's clock, not the device's: the server says how many milliseconds were left
- * when it answered, and the script measures the time since then. The words come from the server, in
- * the visitor's language; the script only picks those for the current second. Nothing depends on
- * it: without it, the page's <meta http-equiv="refresh"> reloads it at the start (or within 30 s).
+ * its hash in the Content-Security-Policy (so its text never changes; the page hands it its data in a
+ * JSON block).
+ *
+ * Time: it trusts the server's clock, not the device's. The server says how many milliseconds were
+ * left when it answered; the script measures the time since then on the browser's monotonic clock.
+ * A device clock that is off changes nothing. When the device's two clocks part (it slept, and the
+ * monotonic one stood still; or its clock was set), the script asks the server again.
+ *
+ * Words: the server hands over the countdown's messages in the visitor's language, compiled, with the
+ * plural category of every number (lib/i18n/compiled.ts). The script says what
+ * lib/conferences/countdown.ts says for any number of seconds left; a test holds the two to the same
+ * text in every language, and the spoken sentence is only written when its words change.
+ *
+ * Nothing depends on it: without it the page's <meta http-equiv="refresh"> reloads it (at the start,
+ * or sooner), and the no-script note links to the same address.
  */
 (function () {
-  var box = document.getElementById("countdown");
-  if (!box || !window.JSON) return;
-  var data = JSON.parse(box.getAttribute("data-countdown"));
+  var holder = document.getElementById("countdown-data");
   var shown = document.getElementById("countdown-shown");
-  var spoken = document.getElementById("countdown-spoken");
-  var perf = window.performance;
-  var monotonic = !!(perf && perf.now && perf.timing && perf.timing.responseStart);
-  var now = monotonic
-    ? function () {
-        return perf.now();
-      }
-    : function () {
-        return new Date().getTime();
-      };
-  // When the answer began to arrive, on the same clock as now() (Navigation Timing's own epoch).
-  var answered = monotonic ? perf.timing.responseStart - perf.timing.navigationStart : now();
-  var deadline = answered + data.ms;
-  var gone = false;
+  if (!holder || !shown || !window.JSON) return;
+  var data = JSON.parse(holder.text || holder.innerHTML);
+  var words = data.words;
+  var CATEGORY = { z: "zero", o: "one", t: "two", f: "few", m: "many", x: "other" };
+
+  function number(n) {
+    var text = String(n);
+    return n >= 1000 ? text.slice(0, -3) + words.thousands + text.slice(-3) : text;
+  }
+
+  // A compiled message or branch: text, 0 (the plural's number) or a list of parts.
+  function say(parts, values, count) {
+    if (typeof parts === "string") return parts;
+    if (parts === 0) return number(count);
+    var text = "";
+    for (var i = 0; i < parts.length; i++) text += part(parts[i], values, count);
+    return text;
+  }
+
+  // One part: text, 0, ["name"] (a value) or ["name", 2, branches] (a plural).
+  function part(node, values, count) {
+    if (typeof node === "string") return node;
+    if (node === 0) return number(count);
+    var value = values[node[0]];
+    if (node.length === 1) return String(value);
+    var branches = node[2];
+    var branch = branches["=" + value];
+    if (branch === undefined) branch = branches[CATEGORY[words.plural.charAt(value < 100 ? value : 100 + (value % 100))]];
+    if (branch === undefined) branch = branches.other;
+    return say(branch, values, value);
+  }
+
+  function message(key, values) {
+    return say(words.messages[key], values || {});
+  }
+
+  function twoDigits(n) {
+    return n < 10 ? "0" + n : String(n);
+  }
+
+  // What lib/conferences/countdown.ts says: remainingText and countdownAnnouncement.
+  function texts(total) {
+    var days = Math.floor(total / 86400);
+    var hours = Math.floor((total % 86400) / 3600);
+    var minutes = Math.floor((total % 3600) / 60);
+    if (days > 0) return [message("days", { days: days, hours: hours }), message("startsInDays", { days: days, hours: hours })];
+    if (hours > 0) return [message("hours", { hours: hours, minutes: twoDigits(minutes) }), message("startsInHours", { hours: hours })];
+    var clock = twoDigits(minutes) + ":" + twoDigits(total % 60);
+    if (minutes > 0) return [clock, message("startsInMinutes", { minutes: minutes })];
+    return [clock, message(total > 10 ? "lessThanMinute" : "starting")];
+  }
 
   function setText(element, text) {
     if (!element) return;
@@ -35,28 +80,48 @@
     }
   }
 
-  function forward() {
+  var perf = window.performance;
+  var monotonic = !!(perf && perf.now);
+  function wall() {
+    return new Date().getTime();
+  }
+  var now = monotonic
+    ? function () {
+        return perf.now();
+      }
+    : wall;
+  // When the answer began to arrive, on the same clock as now() (Navigation Timing's own epoch);
+  // without Navigation Timing, now (a little late: the page then goes a little late).
+  var timing = monotonic && perf.timing;
+  var answered = timing && timing.responseStart ? timing.responseStart - timing.navigationStart : now();
+  var deadline = answered + data.ms;
+  var apart = wall() - now();
+  var gone = false;
+
+  // To the invitation's own address (never whatever else the query held): the server decides.
+  function ask() {
     if (gone) return;
     gone = true;
-    window.location.replace(window.location.href);
+    window.location.replace(data.href);
   }
 
+  var spoken = document.getElementById("countdown-spoken");
   function tick() {
+    // The clocks parted by more than a few seconds: this page's time is no longer to be trusted.
+    if (monotonic && Math.abs(wall() - now() - apart) > 3000) return ask();
     var left = deadline - now();
-    var seconds = Math.max(0, Math.ceil(left / 1000));
-    var step = data.steps[0];
-    for (var i = 1; i < data.steps.length && data.steps[i][0] >= seconds; i++) step = data.steps[i];
-    setText(shown, step[1]);
-    setText(spoken, step[2]);
+    var said = texts(Math.max(0, Math.ceil(left / 1000)));
+    setText(shown, said[0]);
+    setText(spoken, said[1]);
     // A start too far ahead for one timer is caught here, once it has come near enough.
-    if (left <= -data.margin) forward();
+    if (left <= -data.margin) ask();
   }
 
   tick();
   window.setInterval(tick, 250);
   var delay = Math.max(0, deadline - now() + data.margin);
   // Browsers fire a timer longer than 2^31 - 1 ms (24.8 days) at once: set none that long.
-  if (delay <= 2147483647) window.setTimeout(forward, delay);
+  if (delay <= 2147483647) window.setTimeout(ask, delay);
 
   // After a while in the background (or asleep) timers may have stood still: ask the server again.
   if (document.addEventListener && document.visibilityState !== undefined) {
@@ -64,15 +129,15 @@
     document.addEventListener(
       "visibilitychange",
       function () {
-        if (document.visibilityState === "hidden") hiddenSince = new Date().getTime();
-        else if (hiddenSince && new Date().getTime() - hiddenSince > 30000) forward();
+        if (document.visibilityState === "hidden") hiddenSince = wall();
+        else if (hiddenSince && wall() - hiddenSince > 30000) ask();
       },
       false
     );
   }
 
-  // With this script running the page need not reload every 30 s (which would also make a screen
-  // reader start over): once the page has loaded, stop the refresh. Browsers cancel a pending
+  // With this script running the page need not reload (which would also make a screen reader start
+  // over): once the page has loaded, stop the refresh. Browsers cancel a pending
   // <meta http-equiv="refresh"> on window.stop(); one that does not just keeps reloading.
   function stopReloading() {
     var refresh = document.getElementById("refresh");
@@ -83,6 +148,7 @@
   else if (window.addEventListener) window.addEventListener("load", stopReloading, false);
 
   // The start in the visitor's own zone, when the browser knows it and it is not the organizer's.
+  // (The line is empty in the page, so that a browser without this script shows no empty label.)
   var mine = document.getElementById("viewer-time");
   try {
     var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -91,6 +157,7 @@
       var options = { hour12: false };
       for (var field in data.format) if (data.format.hasOwnProperty(field)) options[field] = data.format[field];
       var text = new Intl.DateTimeFormat(data.locale, options).format(new Date(data.start));
+      setText(document.getElementById("viewer-time-label"), data.yourTime + " ");
       setText(document.getElementById("viewer-time-value"), text + " (" + zone.replace(/_/g, " ") + ")");
       mine.removeAttribute("hidden");
     }

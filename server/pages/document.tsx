@@ -14,8 +14,8 @@ export interface DocumentProps extends ChromeProps {
   description: string;
   /** A link preview (Open Graph) with the title and description. */
   preview?: boolean;
-  /** <meta http-equiv="refresh"> content, in seconds. */
-  refresh?: string;
+  /** Reload the page after this many seconds, from this address (<meta http-equiv="refresh">). */
+  refresh?: { seconds: number; href: string };
   /** The app's built stylesheets (see server/stylesheets.ts). */
   stylesheets: readonly string[];
   /** The text of one inline script at the end of the body. */
@@ -23,14 +23,12 @@ export interface DocumentProps extends ChromeProps {
   children: ReactNode;
 }
 
-export function Document({ title, description, preview, refresh, stylesheets, script, children, ...chrome }: DocumentProps) {
+export function Document({ title, description, preview, stylesheets, script, children, ...chrome }: Omit<DocumentProps, "refresh">) {
   return (
     <html lang={chrome.wording.locale} dir={textDirection(chrome.wording.locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {/* Reloads the page without script (the page's script, when it runs, stops it). */}
-        {refresh && <meta httpEquiv="refresh" content={refresh} id="refresh" />}
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}

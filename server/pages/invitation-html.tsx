@@ -6,18 +6,20 @@
  */
 import { calendarLinks } from "@/lib/calendar/links";
 import type { Conference } from "@/lib/conferences/conference";
-import { countdownSteps, FORWARD_MARGIN_MS } from "@/lib/conferences/countdown";
+import { COUNTDOWN_MESSAGES, FORWARD_MARGIN_MS, remainingText } from "@/lib/conferences/countdown";
 import { describeInterval, formatStartWithZone, START_FORMAT } from "@/lib/conferences/describe";
 import type { Entry } from "@/lib/conferences/entry";
-import { signedName } from "@/lib/conferences/links";
+import { invitationPath, signedName } from "@/lib/conferences/links";
 import { ShortCache } from "@/lib/conferences/short-cache";
+import { scriptWords } from "@/lib/i18n/compiled";
+import type { ScriptWords } from "@/lib/i18n/compiled";
 import { intlLocale, localLink } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/i18n/locales";
 import { wording } from "@/lib/i18n/translate";
 import type { Translate } from "@/lib/i18n/translate";
 import { COUNTDOWN_SCRIPT } from "./countdown-script";
 import { InvitationNotFound, NoticePage, WaitPage } from "./invitation-pages";
-import { cut, fill, NUMBER_SLOT, renderDocument } from "./render";
+import { cut, fill, NUMBER_SLOT, renderDocument, scriptJson } from "./render";
 import type { Template } from "./render";
 
 /** Without JavaScript the wait page reloads itself at most this often: nobody waits long past the start, and a crowd's reloads stay few. */
@@ -62,20 +64,32 @@ export async function waitHtml(request: PageRequest, conference: Conference, ent
   return fill(template, entry.msToOpen);
 }
 
+/** The countdown's words for the page's script, per language (nine at most). */
+const countdownWords = new Map<Locale, ScriptWords>();
+
+function wordsFor(locale: Locale): ScriptWords {
+  let words = countdownWords.get(locale);
+  if (!words) countdownWords.set(locale, (words = scriptWords(locale, "countdown", COUNTDOWN_MESSAGES)));
+  return words;
+}
+
 function renderWait(request: PageRequest, conference: Conference, secondsToOpen: number): string {
   const shared = chrome(request);
-  const { t } = shared.wording;
+  const { t, locale } = shared.wording;
   const { name, title } = titleOf(request.url, conference.invitationId, t);
+  // Where a reload goes: the invitation's own address (see invitationPath), kept in the visitor's language.
+  const href = invitationPath(conference.invitationId, request.url.searchParams);
   const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, secondsToOpen));
-  // Words for every second until the page reloads (and a little beyond, for a slow reload).
-  const steps = countdownSteps(secondsToOpen, refresh + 5, t);
   const data = {
+    ms: 0,
     margin: FORWARD_MARGIN_MS,
+    href,
     start: conference.startsAt.getTime(),
     zone: conference.timeZone,
-    locale: intlLocale(request.visitor.locale),
+    locale: intlLocale(locale),
     format: START_FORMAT,
-    steps,
+    yourTime: t("invitation.yourTime"),
+    words: wordsFor(locale),
   };
   const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
   return renderDocument({
@@ -83,7 +97,7 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
     title,
     description: t("meta.startsAt", { when }),
     preview: true,
-    refresh: String(refresh),
+    refresh: { seconds: refresh, href },
     script: COUNTDOWN_SCRIPT,
     children: (
       <WaitPage
@@ -92,11 +106,10 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
         organizerTime={when}
         repeats={conference.repeat ? describeInterval(conference.repeat, shared.wording) : undefined}
         calendar={calendarLinks(request.baseUrl, conference, name, t)}
-        shown={steps[0]![1]}
-        spoken={steps[0]![2]}
+        shown={remainingText(secondsToOpen * 1000, t)}
         // The milliseconds left go in per request (see render.tsx).
-        countdown={JSON.stringify(data).replace(/^\{/, `{"ms":${NUMBER_SLOT},`)}
-        reloads={t("invitation.reloads", { seconds: refresh })}
+        countdown={scriptJson(data).replace('"ms":0,', `"ms":${NUMBER_SLOT},`)}
+        reloadHref={href}
       />
     ),
   });

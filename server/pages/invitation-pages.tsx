@@ -16,16 +16,20 @@ export interface WaitProps {
   /** How it repeats, in words; undefined when it does not. */
   repeats?: string;
   calendar: Links;
-  /** What the countdown shows and says now. */
+  /** What the countdown shows now. */
   shown: string;
-  spoken: string;
   /** The countdown's data for its script (JSON; see countdown.es5.js). */
   countdown: string;
-  /** The reload interval, in words for those without script. */
-  reloads: string;
+  /** The invitation's own address: where a reload goes. */
+  reloadHref: string;
 }
 
-export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spoken, countdown, reloads }: WaitProps) {
+/**
+ * The wait page. It reads in order without its stylesheet too (a text browser, a screen reader with
+ * CSS off): one item a line, the countdown once, no label without its value. What only the script
+ * can say (the visitor's own time, the sentence a screen reader hears) is empty until it says it.
+ */
+export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, countdown, reloadHref }: WaitProps) {
   return (
     <div className="space-y-6">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-sky-300">{t("invitation.pleaseWait")}</p>
@@ -49,15 +53,15 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
       <div className="space-y-4">
         {/* Filled in by the script, in the browser's own zone, when it differs from the organizer's. */}
         <p id="viewer-time" data-testid="viewer-time" hidden>
-          <span className="font-medium">{t("invitation.yourTime")} </span>
+          <span className="font-medium" id="viewer-time-label" />
           <bdi id="viewer-time-value" />
         </p>
-        <div id="countdown" data-countdown={countdown} className="rounded-2xl bg-slate-100 p-6 text-center dark:bg-slate-800">
+        <div id="countdown" className="rounded-2xl bg-slate-100 p-6 text-center dark:bg-slate-800">
           <p className="text-sm font-medium text-slate-600 dark:text-slate-300" id="countdown-label">
             {t("invitation.startsIn")}
           </p>
           {/* A timer, which may be named (a plain paragraph may not); it is silent by itself: the
-              announcement below speaks now and then, not every second. */}
+              sentence below speaks now and then, not every second. */}
           <p
             role="timer"
             id="countdown-shown"
@@ -69,13 +73,18 @@ export function WaitPage({ t, name, organizerTime, repeats, calendar, shown, spo
             {shown}
           </p>
         </div>
-        <p id="countdown-spoken" className="sr-only" aria-live="polite">
-          {spoken}
-        </p>
+        {/* What a screen reader hears, written by the script whenever its words change. */}
+        <p id="countdown-spoken" className="sr-only" aria-live="polite" data-testid="countdown-spoken" />
+        <script type="application/json" id="countdown-data" dangerouslySetInnerHTML={{ __html: countdown }} />
       </div>
       <CalendarLinks links={calendar} t={t} />
       <noscript>
-        <p className={note}>{reloads}</p>
+        <p className={note}>
+          {t("invitation.reloads")}{" "}
+          <a href={reloadHref} className={textLink}>
+            {t("invitation.reloadLink")}
+          </a>
+        </p>
       </noscript>
     </div>
   );

@@ -5,11 +5,26 @@
  */
 import { randomBytes } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
+import { escapeHtml } from "@/lib/security/html";
 import { Document } from "./document";
 import type { DocumentProps } from "./document";
 
-export function renderDocument(props: DocumentProps): string {
-  return `<!DOCTYPE html>${renderToStaticMarkup(<Document {...props} />)}`;
+export function renderDocument({ refresh, ...props }: DocumentProps): string {
+  const html = `<!DOCTYPE html>${renderToStaticMarkup(<Document {...props} />)}`;
+  if (!refresh) return html;
+  // Reloads the page without script (the page's script, when it runs, stops it). First in the head,
+  // where every engine reads it (ELinks ignores one after <meta charset>; React would put that
+  // first), and with its address: a browser that only offers a refresh as a link (Dillo) links here.
+  const meta = `<meta http-equiv="refresh" content="${escapeHtml(`${refresh.seconds}; url=${refresh.href}`)}" id="refresh">`;
+  return html.replace("<head>", `<head>${meta}`);
+}
+
+/**
+ * `value` as JSON to stand inside a <script type="application/json">: nothing in it can close the
+ * element or start markup, whatever text it holds.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**
