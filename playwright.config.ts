@@ -79,19 +79,22 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], launchOptions, timezoneId: "America/New_York" },
-      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "languages/phone-*.spec.ts"],
+      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "engines/**", "languages/phone-*.spec.ts"],
     },
     {
       name: "phone",
       use: { ...devices["Pixel 7"], launchOptions, timezoneId: "Asia/Kolkata" },
-      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "languages/all-*.spec.ts"],
+      testIgnore: ["cli/**", "api/**", "deploy/**", "cluster/**", "engines/**", "languages/all-*.spec.ts"],
     },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
     // The API needs no browser: one run is enough.
     { name: "api", testMatch: "api/**/*.spec.ts" },
+    // Old and small engines from Debian (NetSurf, Dillo, w3m, ELinks, lynx), and the stylesheets they
+    // need, beside Chromium at the same size for comparison.
+    { name: "engines", testMatch: "engines/**/*.spec.ts", use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, launchOptions } },
     // Several servers on a real Galera cluster (e2e/cluster/): heavy (three database nodes), so it
     // runs after everything else, alone.
-    { name: "cluster", testMatch: "cluster/**/*.spec.ts", dependencies: ["desktop", "phone", "cli", "api", "deploy"] },
+    { name: "cluster", testMatch: "cluster/**/*.spec.ts", dependencies: ["desktop", "phone", "cli", "api", "deploy", "engines"] },
     // Through nginx, at the public address: the browser resolves the public host name to loopback.
     {
       name: "deploy",

@@ -22,7 +22,7 @@ async function main() {
   const wanted = names.length ? names : Object.keys(SCENARIOS);
   for (const name of wanted) if (!(name in SCENARIOS)) throw new Error(`No scenario ${name}; there are: ${Object.keys(SCENARIOS).join(", ")}`);
 
-  ensureBuild(".next", log);
+  await ensureBuild(".next", log);
   const server = await resolveServer(config.DATABASE_URL.coordinates, log);
   const database = await createThrowawayDatabase(server.coordinates, { prefix: "planado_bench" });
   const rows: Row[] = [];

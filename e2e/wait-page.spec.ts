@@ -58,21 +58,33 @@ test.describe("at the start second the wait page goes to the room", () => {
   });
 });
 
-test("the wait page is light: its document, the app's stylesheet and the icon, no script file, no font", async ({ page }) => {
+test("the wait page is light: its document and its own small stylesheet, no script file, no font", async ({ page }) => {
   const requests: { url: string; type: string }[] = [];
   page.on("request", (request) => requests.push({ url: request.url(), type: request.resourceType() }));
   const { invitationId } = await bookViaApi(page.request, { name: "Light" });
   await page.goto(invitationPath(invitationId, "Light"));
   await expect(page.getByTestId("countdown")).toHaveText(/^\d+ days?/);
   await page.waitForLoadState("networkidle");
-  expect(requests.length).toBeLessThanOrEqual(3);
-  expect(requests.filter((r) => r.type === "script" || r.type === "font")).toEqual([]);
-  const stylesheet = requests.find((r) => r.type === "stylesheet")!.url;
+  const loads = requests.filter((r) => !/\/(icon\.svg|favicon\.ico)$/.test(r.url));
+  expect(loads.map((r) => r.type)).toEqual(["document", "stylesheet"]);
+  const stylesheet = loads[1]!.url;
+  expect(stylesheet).toMatch(/\/assets\/participant-[0-9a-f]{16}\.css$/);
+  const css = await page.request.get(stylesheet, { headers: { "Accept-Encoding": "gzip" } });
+  expect(css.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect((await css.body()).length).toBeLessThan(12_000);
 
-  // The same stylesheet as the app's own pages, so the look is the same.
+  // Not the app's stylesheet (the organizer's pages): the participant's own, in the same look.
   await page.goto("/");
   const appStylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
-  expect(appStylesheets).toContain(stylesheet);
+  expect(appStylesheets).not.toContain(stylesheet);
+});
+
+test("the favicon is small and kept by browsers", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
+  expect(icon.headers()["cache-control"]).toMatch(/^public, max-age=\d{6,}$/);
+  expect((await icon.body()).length).toBeLessThan(2_048);
 });
 
 test("the participant's path and the app's pages vary by language, for any cache on the way", async ({ request }) => {

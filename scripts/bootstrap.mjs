@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [command, ...args] = process.argv.slice(2);
-const commands = new Set(["serve", "test", "migrate", "cleanup", "bench", "galera"]);
+const commands = new Set(["serve", "build", "test", "migrate", "cleanup", "bench", "galera"]);
 
 /** @param {string} sentence @returns {never} */
 function fail(sentence) {

@@ -30,7 +30,7 @@ async function main() {
     const { applied, warnings } = await migrateDatabase(server.coordinates, { mayCreateSecret: true });
     for (const warning of warnings) log(`Warning: ${warning}`);
     log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.` : "The database schema is up to date.");
-    ensureBuild(distDir, log);
+    await ensureBuild(distDir, log);
   } catch (error) {
     await stopDatabase();
     exitWith(error);

@@ -1,8 +1,9 @@
 /**
  * `npm test`: every check, in order, then one line `N passed, N failed` summing them all.
  *   type check (1) · lint (1) · format (1) · Vitest unit + integration (each test) · Playwright (each test)
- * Finds or starts a database server for the integration and end-to-end tests, installs Debian's
- * Chromium, nginx, haproxy and galera-4 when they are missing (as root), and builds the app into .next-test when its sources changed.
+ * Finds or starts a database server for the integration and end-to-end tests, installs the Debian
+ * programs the tests run when they are missing (as root: Chromium, nginx, haproxy, galera-4, Duktape
+ * and the old browsers), and builds the app into .next-test when its sources changed.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,6 +15,19 @@ import { resolveServer } from "./lib/database-server";
 import type { ResolvedServer } from "./lib/database-server";
 import { projectDir } from "./lib/paths";
 import { dropStaleTestDatabases } from "./lib/throwaway-database";
+
+/** The Debian packages of the old engines' tests, each by a file it installs. */
+const OLD_ENGINES: Record<string, string> = {
+  "netsurf-gtk": "/usr/bin/netsurf-gtk",
+  dillo: "/usr/bin/dillo",
+  w3m: "/usr/bin/w3m",
+  elinks: "/usr/bin/elinks",
+  lynx: "/usr/bin/lynx",
+  xvfb: "/usr/bin/Xvfb",
+  xdotool: "/usr/bin/xdotool",
+  tmux: "/usr/bin/tmux",
+  imagemagick: "/usr/bin/compare",
+};
 
 interface Tally {
   name: string;
@@ -93,6 +107,20 @@ async function main() {
   }
   const databaseEnv: Record<string, string> = server ? { DATABASE_URL: formatDatabaseUrl(server.coordinates) } : {};
 
+  // The programs the tests run, from Debian (installed when missing, as root): Duktape for the wait
+  // page's script in a pure ES5 engine (Vitest); the rest for Playwright.
+  const duktape = ensureDebianProgram("duktape", ["/usr/bin/duk"]);
+  // Debian's Chromium; the reverse-proxy test runs the nginx configuration we ship (deploy/nginx.conf).
+  const chromium = ensureDebianProgram("chromium", [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+  const nginx = ensureDebianProgram("nginx", [process.env.NGINX_PATH, "/usr/sbin/nginx"]);
+  // The cluster tests (e2e/cluster/) run a three-node Galera cluster behind haproxy; SST by rsync.
+  const cluster = ["galera-4", "haproxy", "rsync"].every((name) =>
+    ensureDebianProgram(name, [{ "galera-4": "/usr/lib/galera/libgalera_smm.so", haproxy: "/usr/sbin/haproxy", rsync: "/usr/bin/rsync" }[name]]),
+  );
+  // Old and small browsers (e2e/engines/), on a display of their own (Xvfb) or in a terminal (tmux),
+  // their screens read with ImageMagick and clicked with xdotool.
+  const engines = Object.entries(OLD_ENGINES).every(([name, path]) => ensureDebianProgram(name, [path]));
+
   try {
     // Vitest: unit and integration projects in one run, in a zone with a 45-minute offset.
     log("unit and integration tests (Vitest, TZ=Asia/Kathmandu) …");
@@ -110,22 +138,16 @@ async function main() {
       results.push({ name: "vitest", passed: 0, failed: 1, note: "no report" });
     }
 
-    // Playwright: against a production build, in Debian's Chromium, desktop and phone.
-    const chromium = ensureDebianProgram("chromium", [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
-    // The reverse-proxy test runs the nginx configuration we ship (deploy/nginx.conf).
-    const nginx = ensureDebianProgram("nginx", [process.env.NGINX_PATH, "/usr/sbin/nginx"]);
-    // The cluster tests (e2e/cluster/) run a three-node Galera cluster behind haproxy; SST by rsync.
-    const cluster = ["galera-4", "haproxy", "rsync"].every((name) =>
-      ensureDebianProgram(name, [{ "galera-4": "/usr/lib/galera/libgalera_smm.so", haproxy: "/usr/sbin/haproxy", rsync: "/usr/bin/rsync" }[name]]),
-    );
+    // Playwright: against a production build, in Debian's Chromium (desktop and phone) and old engines.
     let built = false;
     try {
-      ensureBuild(".next-test", log);
+      await ensureBuild(".next-test", log);
       built = true;
     } catch (error) {
       log((error as Error).message);
     }
-    if (!chromium || !nginx || !cluster || !built || !server) {
+    if (!duktape) log("Duktape is missing: the tests of the wait page's script in it fail.");
+    if (!chromium || !nginx || !cluster || !engines || !built || !server) {
       results.push({ name: "playwright", passed: 0, failed: 1, note: "could not start" });
     } else {
       log("end-to-end tests (Playwright, Chromium) …");

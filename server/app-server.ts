@@ -14,9 +14,9 @@
  */
 import { errorSummary } from "@/lib/database-errors";
 import { createServer } from "node:http";
+import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BlockList } from "node:net";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import next from "next";
@@ -27,9 +27,9 @@ import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";
 import { trustedProxyList } from "@/lib/address-range";
 import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
 import { answerVisit, participantRoute } from "./participant-path";
-import type { PageSetup } from "./pages/invitation-html";
+import { loadAssets } from "./assets";
+import type { Assets } from "./assets";
 import { send } from "./send";
-import { layoutStylesheets } from "./stylesheets";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -51,13 +51,15 @@ function configOrExit() {
 
 export interface ListenerOptions {
   trusted: BlockList;
-  setup: PageSetup;
+  /** The files our server answers itself (the participant's stylesheet, the favicon). */
+  assets: Assets;
   /** Next's request handler, for everything off the participant's path. */
   handleNext: (request: IncomingMessage, response: ServerResponse) => unknown;
 }
 
 /** What the server does with each request; apart from startServer so tests can give it a stand-in Next. */
-export function requestListener({ trusted, setup, handleNext }: ListenerOptions) {
+export function requestListener({ trusted, assets, handleNext }: ListenerOptions) {
+  const setup = { stylesheet: assets.stylesheet };
   const fastPath = async (request: IncomingMessage, response: ServerResponse, url: URL, client: string) => {
     const method = request.method === "HEAD" ? "HEAD" : "GET";
     try {
@@ -87,7 +89,10 @@ export function requestListener({ trusted, setup, handleNext }: ListenerOptions)
     } catch {
       url = undefined; // Next answers what we cannot read
     }
-    if (url && participantRoute(request.method ?? "", url.pathname)) {
+    const file = url && assets.answerFor(request.method ?? "", url.pathname);
+    if (file) {
+      send(request, response, file);
+    } else if (url && participantRoute(request.method ?? "", url.pathname)) {
       void fastPath(request, response, url, client);
     } else {
       // Next sets its own Vary; every page also answers in the visitor's language (the build's
@@ -146,7 +151,7 @@ export async function startServer() {
   await app.prepare();
   const listener = requestListener({
     trusted: trustedProxyList(config.TRUSTED_PROXIES),
-    setup: { stylesheets: layoutStylesheets(join(projectDir, distDir)) },
+    assets: loadAssets(projectDir, path.join(projectDir, distDir)),
     handleNext: app.getRequestHandler(),
   });
   const server = createServer(listener);

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bookAt, setup } from "./participant-path-test-setup";
+import { assets, bookAt } from "./participant-path-test-setup";
 
 const { db } = await import("@/lib/db");
 const { databaseAnswered } = await import("@/lib/availability");
@@ -30,7 +30,7 @@ describe("the server in front of Next", () => {
   beforeAll(async () => {
     const listener = requestListener({
       trusted: trustedProxyList(DEFAULT_TRUSTED_PROXIES),
-      setup,
+      assets,
       handleNext: (request, response) => {
         handedToNext.push({ url: request.url!, headers: { ...request.headers } });
         response.setHeader("Vary", "rsc, Accept-Encoding");
@@ -67,6 +67,24 @@ describe("the server in front of Next", () => {
     expect(star).toBe(204);
   });
 
+  it("answers the participant's stylesheet and the favicon itself, kept by browsers (a year, a week)", async () => {
+    handedToNext.length = 0;
+    const css = await fetch(`${base}${assets.stylesheet}`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(css.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await css.text()).toBe("body{color:#0f172a}");
+    const icon = await fetch(`${base}/favicon.ico`);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=604800");
+    expect(Buffer.from(await icon.arrayBuffer()).toString()).toBe("favicon");
+    expect(handedToNext).toEqual([]);
+    // Another version's stylesheet, or another method, is Next's to answer.
+    expect(await (await fetch(`${base}/assets/participant-0000000000000000.css`)).text()).toBe("from Next");
+    expect(await (await fetch(`${base}/favicon.ico`, { method: "POST" })).text()).toBe("from Next");
+  });
+
   it("tells Next who the client is in a header no client can set, and believes forwarding only from trusted proxies", async () => {
     handedToNext.length = 0;
     await fetch(`${base}/`, {
@@ -80,7 +98,7 @@ describe("the server in front of Next", () => {
     const strict = createServer(
       requestListener({
         trusted: trustedProxyList([]),
-        setup,
+        assets,
         handleNext: (request, response) => {
           handedToNext.push({ url: request.url!, headers: { ...request.headers } });
           response.end("from Next");
@@ -112,8 +130,8 @@ describe("the server in front of Next", () => {
     expect(
       gunzipSync(zipped.body)
         .toString("utf8")
-        .replace(/&quot;ms&quot;:\d+/, ""),
-    ).toBe(plain.body.toString("utf8").replace(/&quot;ms&quot;:\d+/, ""));
+        .replace(/"ms":\d+/, ""),
+    ).toBe(plain.body.toString("utf8").replace(/"ms":\d+/, ""));
     const head = await rawGet(`${base}/i/${conference.invitationId}`, {}, "HEAD");
     expect(head.headers["content-length"]).toBe(String(plain.body.length));
     expect(head.body.length).toBe(0);

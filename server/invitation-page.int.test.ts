@@ -58,7 +58,7 @@ describe("the invitation, answered before Next", () => {
     expect(html).toContain("Wednesday, 25 November 2026 at 13:05 (Europe/Berlin)");
     expect(html).toContain(">every week</dd>");
     expect(html).toContain(`<script>${COUNTDOWN_SCRIPT}</script>`);
-    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/site.css"/>');
+    expect(html).toContain(`<link rel="stylesheet" href="${setup.stylesheet}"/>`);
     expect(html).toContain("<title>Choir · Planado</title>");
     expect(html).toContain(calendarLinks("http://planado.test", conference, "Choir").feed.replaceAll("&", "&amp;"));
     expect(html).not.toContain(conference.roomId);
@@ -176,9 +176,11 @@ describe("the invitation, answered before Next", () => {
     expect(down.status).toBe(503);
     expect(down.headers["retry-after"]).toBe("10");
     expect(text(down.body)).toContain("Planado is unavailable for a moment");
-    // Its style is allowed by the nonce its policy names.
+    // In the participant's pages' look; it tries again by itself: by the script its policy allows, or without script.
     const nonce = /'nonce-([^']+)'/.exec(down.headers["content-security-policy"]!)![1]!;
-    expect(text(down.body)).toContain(`<style nonce="${nonce}">`);
+    expect(text(down.body)).toContain(`<link rel="stylesheet" href="${setup.stylesheet}"/>`);
+    expect(text(down.body)).toContain(`<script nonce="${nonce}">setTimeout(function(){location.reload()},10000)</script>`);
+    expect(text(down.body)).toContain('<noscript><meta http-equiv="refresh" content="10"/></noscript>');
     expect((await visit(`/api/v1/invitations/${conference.invitationId}`)).status).toBe(503);
   });
 });

@@ -21,8 +21,11 @@ Object.assign(process.env, {
 const { book } = await import("@/lib/conferences/operations");
 const { invitationUrl } = await import("@/lib/conferences/links");
 const { answerVisit } = await import("./participant-path");
+const { assetsOf } = await import("./assets");
 
-export const setup = { stylesheets: ["/_next/static/chunks/site.css"] };
+/** The participant's stylesheet and favicon, as our server would load them from a build. */
+export const assets = assetsOf(Buffer.from("body{color:#0f172a}"), Buffer.from("favicon"));
+export const setup = { stylesheet: assets.stylesheet };
 export const now = new Date("2026-11-25T12:00:00.000Z");
 let client = 0;
 

@@ -35,11 +35,10 @@ import { refusal } from "@/lib/security/answers";
 import { isUnreachable, shouldShedLoad } from "@/lib/availability";
 import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders } from "@/lib/security/csp";
 import type { InlineAllowance } from "@/lib/security/csp";
-import { plainPage } from "@/lib/security/html";
 import { lookUpForVisitor } from "@/lib/security/misses";
 import { COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
-import { noticeHtml, notFoundHtml, waitHtml } from "./pages/invitation-html";
-import type { PageSetup } from "./pages/invitation-html";
+import { noticeHtml, notFoundHtml, troubleHtml, waitHtml } from "./pages/invitation-html";
+import type { PageRequest, PageSetup } from "./pages/invitation-html";
 
 /** One request on the participant's path, as our server read it. */
 export interface Visit {
@@ -80,7 +79,6 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     // A bad configuration is reported at start-up; a request must never fail because of cleanup.
   }
   const visitor = localeOfRequest(visit.url, visit.headers);
-  const path = visit.url.pathname;
   // A page with an inline script or style brings its own policy (allowing just that); others get
   // the strictest.
   const finish = (result: Answer) => {
@@ -89,7 +87,8 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     // The same address answers in the visitor's language: no cache may hand it to someone else.
     return appendToken(done, "Vary", "Accept-Language");
   };
-  const refuse = (status: 429 | 503, retryAfterSeconds: number) => finish(refused(status, path, retryAfterSeconds, visitor.locale));
+  const page = { url: visit.url, visitor, setup };
+  const refuse = (status: 429 | 503, retryAfterSeconds: number) => finish(refused(status, page, retryAfterSeconds));
 
   if (shouldShedLoad()) return refuse(503, 10);
   try {
@@ -99,7 +98,7 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     console.error(`[planado] participant path failed: ${errorSummary(error)}`);
     const t = translator(visitor.locale);
     const nonce = newNonce();
-    const html = plainPage({ locale: visitor.locale, title: t("error.title"), text: t("error.text"), nonce });
+    const html = troubleHtml(page, { title: t("error.title"), text: t("error.text"), nonce });
     return finish(withCsp(answer(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, html), { nonce }));
   }
 }
@@ -108,10 +107,11 @@ function withCsp(result: Answer, allow: InlineAllowance): Answer {
   return withHeaders(result, { "Content-Security-Policy": contentSecurityPolicy(allow) });
 }
 
-/** 429 or 503, as a page (its style allowed by a nonce) or, for the API, a problem document. */
-function refused(status: 429 | 503, path: string, retryAfterSeconds: number, locale: Locale): Answer {
+/** 429 or 503, as a page in the participant's pages' look (its retry allowed by a nonce) or, for the API, a problem document. */
+function refused(status: 429 | 503, page: Omit<PageRequest, "baseUrl">, retryAfterSeconds: number): Answer {
   const nonce = newNonce();
-  return withCsp(refusal(status, path, retryAfterSeconds, nonce, locale), { nonce });
+  const render = (texts: { title: string; text: string; refreshSeconds: number; nonce: string }) => troubleHtml(page, texts);
+  return withCsp(refusal(status, page.url.pathname, retryAfterSeconds, nonce, page.visitor.locale, render), { nonce });
 }
 
 /** The invitation, looked up for this visitor: a miss counts against them and takes its time. */
@@ -137,7 +137,7 @@ function html(status: number, body: string | Uint8Array, locale: Locale): Answer
 async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
   const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), baseUrl: requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), setup };
   const lookUp = await findInvitation(visit, id);
-  if (lookUp.status === "refused") return refused(429, visit.url.pathname, lookUp.retryAfterSeconds, page.visitor.locale);
+  if (lookUp.status === "refused") return refused(429, page, lookUp.retryAfterSeconds);
   if (lookUp.status === "missing") return html(404, notFoundHtml(page), page.visitor.locale);
   const found = lookUp.value;
   const entry = entryOf(found, visit);

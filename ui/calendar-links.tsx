@@ -10,19 +10,19 @@ const elsewhere = { target: "_blank", rel: "noopener noreferrer", referrerPolicy
  * "Add to calendar" (a file) and "Subscribe" (a feed that follows changes), side by side; then the web
  * calendars (Google, Outlook) for those who can do neither, with a line saying what they send there.
  * Nothing here loads anything from those services: they are plain links. Lists, so that a text
- * browser shows one link a line.
+ * browser shows one link a line (and, inline-block, engines without flexbox side by side).
  */
 export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
   const { google, outlook, office } = links.web;
   return (
     <div className="space-y-2">
       <ul className="flex flex-wrap gap-3">
-        <li>
+        <li className="inline-block">
           <a href={links.file} className={secondaryButton}>
             {t("calendar.add")}
           </a>
         </li>
-        <li>
+        <li className="inline-block">
           <a href={links.webcal} className={secondaryButton}>
             {t("calendar.subscribe")}
           </a>
@@ -35,20 +35,20 @@ export function CalendarLinks({ links, t }: { links: Links; t: Translate }) {
         </code>
       </p>
       <ul className="flex flex-wrap gap-3 pt-2" data-testid="web-calendars">
-        <li>
+        <li className="inline-block">
           <a href={google} className={secondaryButton} {...elsewhere}>
             {t("calendar.google")}
           </a>
         </li>
         {outlook && (
-          <li>
+          <li className="inline-block">
             <a href={outlook} className={secondaryButton} {...elsewhere}>
               {t("calendar.outlook")}
             </a>
           </li>
         )}
         {office && (
-          <li>
+          <li className="inline-block">
             <a href={office} className={secondaryButton} {...elsewhere}>
               {t("calendar.office")}
             </a>

@@ -44,7 +44,8 @@ function SiteHeader({ wording: { t, locale }, path, homeHref }: ChromeProps) {
         <nav aria-label={t("layout.language")}>
           <ul className="flex flex-wrap gap-1">
             {LOCALES.map((option) => (
-              <li key={option}>
+              // inline-block: side by side in engines without flexbox too (a flex item is a block anyway).
+              <li key={option} className="inline-block">
                 <a
                   href={withLocale(path, option)}
                   lang={option}

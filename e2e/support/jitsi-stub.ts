@@ -11,8 +11,24 @@ export const JITSI = `http://127.0.0.1:${JITSI_PORT}`;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Rooms asked for, for tests whose browser the test cannot look into (the old engines of e2e/engines/). */
+const VISITED = "/__visited";
+
+/** Whether a browser has come into this room (on the stub); asked from any test process. */
+export async function roomVisited(roomId: string): Promise<boolean> {
+  return (await fetch(`${JITSI}${VISITED}/${roomId}`)).status === 200;
+}
+
 export function startJitsiStub(): Promise<Server> {
+  const visited = new Set<string>();
   const server = createServer((request, response) => {
+    const path = (request.url ?? "").split("?")[0]!;
+    if (path.startsWith(`${VISITED}/`)) {
+      response.writeHead(visited.has(path.slice(VISITED.length)) ? 200 : 404).end();
+      return;
+    }
+    // Only the bounded set of rooms the run's tests make.
+    if (visited.size < 10_000) visited.add(path);
     const referer = request.headers.referer ?? "none";
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     response.end(

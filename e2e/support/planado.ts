@@ -118,7 +118,10 @@ export interface Booked {
 }
 
 /** Books through the JSON API (quicker than the form, for tests about the pages that follow). */
-export async function bookViaApi(request: APIRequestContext, booking: { name: string; start?: string; timeZone?: string }): Promise<Booked> {
+export async function bookViaApi(
+  request: APIRequestContext,
+  booking: { name: string; start?: string; timeZone?: string; repeat?: { every: number; unit: "day" | "week" | "month" | "year"; count: number } },
+): Promise<Booked> {
   const response = await request.post("/api/v1/conferences", {
     data: { start: `${daysAhead(7)}T09:00`, timeZone: "Europe/Berlin", durationMinutes: 60, ...booking },
   });

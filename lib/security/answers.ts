@@ -10,20 +10,31 @@ import type { ProblemType } from "../http/problem";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
 import { plainPage } from "./html";
+import type { PlainPage } from "./html";
 
 const PAGES = {
   429: { title: "refusal.tooManyTitle", text: "refusal.tooManyText" },
   503: { title: "refusal.unavailableTitle", text: "refusal.unavailableText" },
 } as const;
 
-export function refusal(status: 429 | 503, path: string, retryAfterSeconds: number, nonce: string, locale: Locale = "en"): Answer {
+/** How a refusal's page is written: a plain page by default; our server uses the participant's pages' look. */
+export type RefusalRenderer = (page: PlainPage & { refreshSeconds: number; nonce: string }) => string;
+
+export function refusal(
+  status: 429 | 503,
+  path: string,
+  retryAfterSeconds: number,
+  nonce: string,
+  locale: Locale = "en",
+  render: RefusalRenderer = plainPage,
+): Answer {
   const t = translator(locale);
   const headers: Record<string, string> = { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" };
   if (path.startsWith("/api/")) {
     const type: ProblemType = status === 429 ? "rate-limited" : "unavailable";
     return answer(status, { ...headers, "Content-Type": "application/problem+json" }, JSON.stringify(problem(type, undefined, t)));
   }
-  const html = plainPage({
+  const html = render({
     locale,
     title: t(PAGES[status].title),
     text: t(PAGES[status].text),

@@ -7,9 +7,18 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { projectDir } from "./paths";
+import { buildStylesheets } from "./stylesheets";
 
-const SOURCE_DIRS = ["app", "lib", "messages", "public", "server", "ui"];
-const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma"];
+const SOURCE_DIRS = ["app", "lib", "messages", "public", "server", "ui", "scripts/lib/legacy-css"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "proxy.ts",
+  "prisma/schema.prisma",
+  "scripts/lib/stylesheets.ts",
+];
 const SKIPPED = new Set([join(projectDir, "lib", "generated")]);
 
 function* walk(dir: string): Generator<string> {
@@ -45,8 +54,11 @@ export function clearGeneratedTypes(): void {
   }
 }
 
-/** Runs `next build` into `distDir` unless that folder already holds a build of these sources. */
-export function ensureBuild(distDir: string, log: (line: string) => void): "fresh" | "built" {
+/**
+ * Runs `next build` into `distDir`, then builds the stylesheets for old browsers (stylesheets.ts),
+ * unless that folder already holds a build of these sources.
+ */
+export async function ensureBuild(distDir: string, log: (line: string) => void): Promise<"fresh" | "built"> {
   const stamp = join(projectDir, distDir, "planado-source-hash");
   const hash = sourceHash();
   if (existsSync(join(projectDir, distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
@@ -60,6 +72,8 @@ export function ensureBuild(distDir: string, log: (line: string) => void): "fres
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("next build failed (see above).");
+  const sheets = await buildStylesheets(join(projectDir, distDir));
+  log(`Stylesheets for every browser: ${sheets.map(({ file, bytes }) => `${relative(projectDir, file)} (${(bytes / 1024).toFixed(1)} kB)`).join(", ")}.`);
   writeFileSync(stamp, hash);
   return "built";
 }

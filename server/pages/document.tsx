@@ -16,22 +16,31 @@ export interface DocumentProps extends ChromeProps {
   preview?: boolean;
   /** Reload the page after this many seconds, from this address (<meta http-equiv="refresh">). */
   refresh?: { seconds: number; href: string };
-  /** The app's built stylesheets (see server/stylesheets.ts). */
-  stylesheets: readonly string[];
+  /** The participant's stylesheet (see server/assets.ts). */
+  stylesheet: string;
   /** The text of one inline script at the end of the body. */
   script?: string;
+  /**
+   * Try the page again after this many seconds: a script (allowed by the nonce) where one runs, else
+   * a <meta> refresh (kept out of pages with script, where assistive technology announces it as a
+   * time limit).
+   */
+  retry?: { seconds: number; nonce: string };
   children: ReactNode;
 }
 
-export function Document({ title, description, preview, stylesheets, script, children, ...chrome }: Omit<DocumentProps, "refresh">) {
+export function Document({ title, description, preview, stylesheet, script, retry, children, ...chrome }: Omit<DocumentProps, "refresh">) {
   return (
     <html lang={chrome.wording.locale} dir={textDirection(chrome.wording.locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {stylesheets.map((href) => (
-          <link key={href} rel="stylesheet" href={href} />
-        ))}
+        <link rel="stylesheet" href={stylesheet} />
+        {retry && (
+          <noscript>
+            <meta httpEquiv="refresh" content={String(retry.seconds)} />
+          </noscript>
+        )}
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#0f172a" media="(prefers-color-scheme: dark)" />
         <meta name="color-scheme" content="light dark" />
@@ -57,6 +66,7 @@ export function Document({ title, description, preview, stylesheets, script, chi
       <body className={BODY_CLASS}>
         <SiteChrome {...chrome}>{children}</SiteChrome>
         {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
+        {retry && <script nonce={retry.nonce} dangerouslySetInnerHTML={{ __html: `setTimeout(function(){location.reload()},${retry.seconds * 1000})` }} />}
       </body>
     </html>
   );

@@ -18,16 +18,16 @@ import type { Locale } from "@/lib/i18n/locales";
 import { wording } from "@/lib/i18n/translate";
 import type { Translate } from "@/lib/i18n/translate";
 import { COUNTDOWN_SCRIPT } from "./countdown-script";
-import { InvitationNotFound, NoticePage, WaitPage } from "./invitation-pages";
+import { InvitationNotFound, NoticePage, Trouble, WaitPage } from "./invitation-pages";
 import { cut, fill, NUMBER_SLOT, renderDocument, scriptJson } from "./render";
 import type { Template } from "./render";
 
 /** Without JavaScript the wait page reloads itself at most this often: nobody waits long past the start, and a crowd's reloads stay few. */
 const MAX_REFRESH_SECONDS = 30;
 
-/** What the app's layout needs to render a page: the built stylesheets (see server/stylesheets.ts). */
+/** What every page needs: the participant's stylesheet's address (see server/assets.ts). */
 export interface PageSetup {
-  stylesheets: readonly string[];
+  stylesheet: string;
 }
 
 /** A request for one of these pages. */
@@ -47,8 +47,8 @@ function pageKey(request: PageRequest, conference: Conference, kind: string, sec
   return [kind, baseUrl, url.pathname + url.search, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
 }
 
-function chrome({ url, visitor, setup }: PageRequest) {
-  return { wording: wording(visitor.locale), path: url.pathname + url.search, homeHref: localLink("/", visitor), stylesheets: setup.stylesheets };
+function chrome({ url, visitor, setup }: Omit<PageRequest, "baseUrl">) {
+  return { wording: wording(visitor.locale), path: url.pathname + url.search, homeHref: localLink("/", visitor), stylesheet: setup.stylesheet };
 }
 
 /** The conference's name, if the link carries the one Planado signed for it; else the untitled words. */
@@ -135,4 +135,11 @@ export function notFoundHtml(request: PageRequest): string {
   const { t } = shared.wording;
   const page = <InvitationNotFound t={t} homeHref={shared.homeHref} />;
   return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: page });
+}
+
+/** A refusal (429, 503) or an error, in the participant's pages' look, trying again by itself when asked to. */
+export function troubleHtml(request: Omit<PageRequest, "baseUrl">, page: { title: string; text: string; refreshSeconds?: number; nonce: string }): string {
+  const shared = chrome(request);
+  const retry = page.refreshSeconds ? { seconds: page.refreshSeconds, nonce: page.nonce } : undefined;
+  return renderDocument({ ...shared, title: page.title, description: page.text, retry, children: <Trouble title={page.title} text={page.text} /> });
 }

@@ -116,6 +116,16 @@ export function NoticePage({ t, name, noticeUrl, continueHref }: NoticeProps) {
   );
 }
 
+/** A page that says what went wrong (too many attempts, unavailable for a moment, an error). */
+export function Trouble({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="space-y-4">
+      <h1 className={pageTitle}>{title}</h1>
+      <p>{text}</p>
+    </div>
+  );
+}
+
 export function InvitationNotFound({ t, homeHref }: { t: Translate; homeHref: string }) {
   return (
     <div className="space-y-4">
