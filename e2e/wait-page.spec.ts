@@ -79,6 +79,26 @@ test("the wait page is light: its document and its own small stylesheet, no scri
   expect(appStylesheets).not.toContain(stylesheet);
 });
 
+test("the wait page weighs at most 8 kB as sent (page and stylesheet, compressed), for a weekly series with a 60-character Arabic name", async ({
+  request,
+}) => {
+  const name = "اجتماع الفريق الأسبوعي لمراجعة التقدم والخطط القادمة للمشروع";
+  expect([...name]).toHaveLength(60);
+  const response = await request.post("/api/v1/conferences", {
+    data: { name, start: "2031-06-02T09:00", timeZone: "Europe/Berlin", durationMinutes: 60, repeat: { every: 1, unit: "week", count: 10 } },
+  });
+  const link = new URL(((await response.json()) as { links: { invitation: string } }).links.invitation);
+  const sent = async (path: string) => {
+    const answer = await request.get(path, { headers: { "Accept-Encoding": "gzip" } });
+    expect(answer.headers()["content-encoding"], path).toBe("gzip");
+    return { bytes: Number(answer.headers()["content-length"]), text: await answer.text() };
+  };
+  const page = await sent(`${link.pathname}${link.search}&lang=ar`);
+  const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.text)![1]!;
+  const css = await sent(stylesheet);
+  expect(page.bytes + css.bytes, `page ${page.bytes} B + stylesheet ${css.bytes} B`).toBeLessThanOrEqual(8 * 1024);
+});
+
 test("the favicon is small and kept by browsers", async ({ request }) => {
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);

@@ -31,13 +31,13 @@ import { translator } from "@/lib/i18n/translate";
 import { isId } from "@/lib/ids";
 import { decodePathSegment, requestBaseUrl } from "@/lib/request";
 import type { HeaderReader } from "@/lib/request";
-import { refusal } from "@/lib/security/answers";
+import { refusal, refusalTexts } from "@/lib/security/answers";
 import { isUnreachable, shouldShedLoad } from "@/lib/availability";
 import { contentSecurityPolicy, newNonce, PRIVATE_PAGE_HEADERS, securityHeaders } from "@/lib/security/csp";
 import type { InlineAllowance } from "@/lib/security/csp";
 import { lookUpForVisitor } from "@/lib/security/misses";
 import { COUNTDOWN_SCRIPT_HASH } from "./pages/countdown-script";
-import { noticeHtml, notFoundHtml, troubleHtml, waitHtml } from "./pages/invitation-html";
+import { noticeHtml, notFoundHtml, troublePage, waitHtml } from "./pages/invitation-html";
 import type { PageRequest, PageSetup } from "./pages/invitation-html";
 
 /** One request on the participant's path, as our server read it. */
@@ -88,7 +88,7 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     return appendToken(done, "Vary", "Accept-Language");
   };
   const page = { url: visit.url, visitor, setup };
-  const refuse = (status: 429 | 503, retryAfterSeconds: number) => finish(refused(status, page, retryAfterSeconds));
+  const refuse = async (status: 429 | 503, retryAfterSeconds: number) => finish(await refused(status, page, retryAfterSeconds));
 
   if (shouldShedLoad()) return refuse(503, 10);
   try {
@@ -97,9 +97,8 @@ export async function answerVisit(visit: Visit, setup: PageSetup): Promise<Answe
     if (isUnreachable(error) || isDatabaseError(error)) return refuse(503, 10);
     console.error(`[planado] participant path failed: ${errorSummary(error)}`);
     const t = translator(visitor.locale);
-    const nonce = newNonce();
-    const html = troubleHtml(page, { title: t("error.title"), text: t("error.text"), nonce });
-    return finish(withCsp(answer(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, html), { nonce }));
+    const { html } = await troublePage(visitor, setup, { title: t("error.title"), text: t("error.text") });
+    return finish(answer(500, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }, html));
   }
 }
 
@@ -107,11 +106,13 @@ function withCsp(result: Answer, allow: InlineAllowance): Answer {
   return withHeaders(result, { "Content-Security-Policy": contentSecurityPolicy(allow) });
 }
 
-/** 429 or 503, as a page in the participant's pages' look (its retry allowed by a nonce) or, for the API, a problem document. */
-function refused(status: 429 | 503, page: Omit<PageRequest, "baseUrl">, retryAfterSeconds: number): Answer {
-  const nonce = newNonce();
-  const render = (texts: { title: string; text: string; refreshSeconds: number; nonce: string }) => troubleHtml(page, texts);
-  return withCsp(refusal(status, page.url.pathname, retryAfterSeconds, nonce, page.visitor.locale, render), { nonce });
+/** 429 or 503, as a page in the participant's pages' look (its retry allowed by its hash) or, for the API, a problem document. */
+async function refused(status: 429 | 503, page: Omit<PageRequest, "baseUrl">, retryAfterSeconds: number): Promise<Answer> {
+  const { locale } = page.visitor;
+  if (page.url.pathname.startsWith("/api/")) return refusal(status, page.url.pathname, retryAfterSeconds, "", locale);
+  const { html, scriptHash } = await troublePage(page.visitor, page.setup, refusalTexts(status, retryAfterSeconds, locale));
+  const answered = refusal(status, page.url.pathname, retryAfterSeconds, "", locale, () => html);
+  return withCsp(answered, { scriptHashes: scriptHash ? [scriptHash] : [] });
 }
 
 /** The invitation, looked up for this visitor: a miss counts against them and takes its time. */
@@ -137,7 +138,7 @@ function html(status: number, body: string | Uint8Array, locale: Locale): Answer
 async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
   const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), baseUrl: requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), setup };
   const lookUp = await findInvitation(visit, id);
-  if (lookUp.status === "refused") return refused(429, page, lookUp.retryAfterSeconds);
+  if (lookUp.status === "refused") return await refused(429, page, lookUp.retryAfterSeconds);
   if (lookUp.status === "missing") return html(404, notFoundHtml(page), page.visitor.locale);
   const found = lookUp.value;
   const entry = entryOf(found, visit);

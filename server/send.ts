@@ -27,6 +27,17 @@ function addVary(vary: string | undefined, token: string): string {
   return tokens.some((t) => t.toLowerCase() === token.toLowerCase()) ? tokens.join(", ") : [...tokens, token].join(", ");
 }
 
+/** Bodies every visitor gets the same (the files browsers keep: "public" caching), compressed once. */
+const compressedOnce = new WeakMap<Buffer, Buffer>();
+
+function gzip(body: Buffer, shared: boolean): Buffer {
+  if (!shared) return gzipSync(body, { level: 4 });
+  let zipped = compressedOnce.get(body);
+  // The whole file, once: the smallest it gets.
+  if (!zipped) compressedOnce.set(body, (zipped = gzipSync(body, { level: 9 })));
+  return zipped;
+}
+
 export function send(request: IncomingMessage, response: ServerResponse, answer: Answer): void {
   const headers = { ...answer.headers };
   // (A page kept as a Buffer goes out as it is, not copied.)
@@ -35,7 +46,7 @@ export function send(request: IncomingMessage, response: ServerResponse, answer:
     headers.vary = addVary(headers.vary, "Accept-Encoding");
     if (acceptsGzip(request.headers["accept-encoding"])) {
       // Level 4: most of the saving at a fraction of the default level's time (see bench/README.md).
-      body = gzipSync(body, { level: 4 });
+      body = gzip(body, Buffer.isBuffer(answer.body) && (headers["cache-control"] ?? "").startsWith("public"));
       headers["content-encoding"] = "gzip";
     }
   }

@@ -95,7 +95,9 @@ for (const scheme of ["light", "dark"] as const) {
     const { adminId } = await bookViaApi(request, { name, start: "2031-03-03T10:00", repeat: { every: 1, unit: "week", count: 5 } });
     for (const [label, path] of [
       ["booking", "/"],
+      ["booking-ar", "/?lang=ar"],
       ["overview", `/a/${adminId}?n=${encodeURIComponent(name)}`],
+      ["overview-ar", `/a/${adminId}?lang=ar&n=${encodeURIComponent(name)}`],
     ]) {
       const lowered = `${SHOTS}/${label}-${scheme}-lowered.png`;
       const original = `${SHOTS}/${label}-${scheme}-tailwind.png`;
@@ -117,18 +119,22 @@ for (const scheme of ["light", "dark"] as const) {
     const home = await (await request.get(`${baseURL}/`)).text();
     const appStylesheet = /<link[^>]*rel="stylesheet"[^>]*href="\/_next\/static\/([^"]+\.css)"/.exec(home)![1]!;
     const appCss = readFileSync(join(DIST, ORIGINAL_STYLESHEETS, "static", appStylesheet));
-    for (const [label, path] of [
-      ["wait-en", invitationPath(invitationId, name)],
-      ["wait-ar", `${invitationPath(invitationId, name)}&lang=ar`],
-      ["not-found-ar", `/i/${"a".repeat(26)}?lang=ar`],
-    ]) {
+    const started = await bookViaApi(request, { name });
+    await moveStart(started.adminId, -60);
+    for (const [label, url] of [
+      ["wait-en", `${baseURL}${invitationPath(invitationId, name)}`],
+      ["wait-ar", `${baseURL}${invitationPath(invitationId, name)}&lang=ar`],
+      ["not-found-ar", `${baseURL}/i/${"a".repeat(26)}?lang=ar`],
+      ["notice", `http://127.0.0.1:${OPERATOR_OPTIONS_PORT}${invitationPath(started.invitationId, name)}`],
+      ["unavailable-ar", `http://127.0.0.1:${NO_DATABASE_PORT}/i/${invitationId}?lang=ar`],
+    ] as const) {
       const own = `${SHOTS}/${label}-${scheme}-participant.png`;
       const app = `${SHOTS}/${label}-${scheme}-app.png`;
       await page.unrouteAll();
-      await page.goto(`${baseURL}${path}`);
+      await page.goto(url);
       await page.screenshot({ path: own, fullPage: true, animations: "disabled", caret: "hide" });
       await page.route(/\/assets\/participant-[0-9a-f]+\.css$/, (route) => route.fulfill({ contentType: "text/css", body: appCss }));
-      await page.goto(`${baseURL}${path}`);
+      await page.goto(url);
       await page.screenshot({ path: app, fullPage: true, animations: "disabled", caret: "hide" });
       const { differ, of } = difference(own, app);
       expect(differ / of, `${label}: ${differ} of ${of} pixels differ`).toBeLessThanOrEqual(0.005);

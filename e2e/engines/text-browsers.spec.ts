@@ -61,7 +61,7 @@ for (const [engine, open] of [
   test(`${engine} goes to the room at the start by itself`, async ({ request }) => {
     const { adminId, invitationId } = await bookViaApi(request, { name: "Old terminal" });
     const row = (await rowByAdmin(adminId))!;
-    await moveStart(adminId, 5);
+    await moveStart(adminId, 8);
     let terminal: Terminal | undefined;
     try {
       terminal = open(`${baseURL}${invitationPath(invitationId, "Old terminal")}&lang=de`);

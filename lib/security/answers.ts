@@ -10,36 +10,28 @@ import type { ProblemType } from "../http/problem";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
 import { plainPage } from "./html";
-import type { PlainPage } from "./html";
 
 const PAGES = {
   429: { title: "refusal.tooManyTitle", text: "refusal.tooManyText" },
   503: { title: "refusal.unavailableTitle", text: "refusal.unavailableText" },
 } as const;
 
-/** How a refusal's page is written: a plain page by default; our server uses the participant's pages' look. */
-export type RefusalRenderer = (page: PlainPage & { refreshSeconds: number; nonce: string }) => string;
-
-export function refusal(
-  status: 429 | 503,
-  path: string,
-  retryAfterSeconds: number,
-  nonce: string,
-  locale: Locale = "en",
-  render: RefusalRenderer = plainPage,
-): Answer {
+/** What a refusal's page says, and when it tries again (never sooner than 5 s). */
+export function refusalTexts(status: 429 | 503, retryAfterSeconds: number, locale: Locale = "en"): { title: string; text: string; refreshSeconds: number } {
   const t = translator(locale);
+  return { title: t(PAGES[status].title), text: t(PAGES[status].text), refreshSeconds: Math.max(5, retryAfterSeconds) };
+}
+
+/**
+ * 429 or 503: a problem document for the API, else a page, written by `page` (our server's, in the
+ * participant's pages' look) or as a plain page with its style and retry allowed by `nonce`.
+ */
+export function refusal(status: 429 | 503, path: string, retryAfterSeconds: number, nonce: string, locale: Locale = "en", page?: () => string): Answer {
   const headers: Record<string, string> = { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" };
   if (path.startsWith("/api/")) {
     const type: ProblemType = status === 429 ? "rate-limited" : "unavailable";
-    return answer(status, { ...headers, "Content-Type": "application/problem+json" }, JSON.stringify(problem(type, undefined, t)));
+    return answer(status, { ...headers, "Content-Type": "application/problem+json" }, JSON.stringify(problem(type, undefined, translator(locale))));
   }
-  const html = render({
-    locale,
-    title: t(PAGES[status].title),
-    text: t(PAGES[status].text),
-    refreshSeconds: Math.max(5, retryAfterSeconds),
-    nonce,
-  });
+  const html = page ? page() : plainPage({ locale, nonce, ...refusalTexts(status, retryAfterSeconds, locale) });
   return answer(status, { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Language": locale }, html);
 }

@@ -38,7 +38,8 @@ var window = {
   performance: { now: function () { return clock; }, timing: { navigationStart: 5000000, responseStart: 5000200 } },
   location: { href: "http://planado.test/i/x?utm=1", replace: function (url) { replaced.push(url); } },
   setInterval: function (run, every) { timers.push({ at: clock + every, run: run, every: every }); },
-  setTimeout: function (run, delay) { timers.push({ at: clock + delay, run: run, delay: delay }); },
+  setTimeout: function (run, delay) { var timer = { at: clock + delay, run: run, delay: delay }; timers.push(timer); return timer; },
+  clearTimeout: function (timer) { var at = timers.indexOf(timer); if (at >= 0) timers.splice(at, 1); },
   addEventListener: function () {}
 };
 `;

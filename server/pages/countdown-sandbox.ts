@@ -175,7 +175,15 @@ export function load(ms: number, options: LoadOptions = {}): Page {
           : undefined,
     location: { href: "http://planado.test/i/x?utm=1", replace: (url: string) => page.replaced.push(url) },
     setInterval: (run: () => void, every: number) => page.timers.push({ at: clock + every, run, every }),
-    setTimeout: (run: () => void, delay: number) => page.timers.push({ at: clock + delay, run }),
+    setTimeout: (run: () => void, delay: number) => {
+      const timer = { at: clock + delay, run };
+      page.timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (timer: unknown) => {
+      const at = page.timers.indexOf(timer as Page["timers"][number]);
+      if (at >= 0) page.timers.splice(at, 1);
+    },
     addEventListener: (type: string, listener: () => void) => type === "load" && (onLoad = listener),
     stop: () => (stopped = true),
   });

@@ -5,8 +5,9 @@
  *
  * Time: it trusts the server's clock, not the device's. The server says how many milliseconds were
  * left when it answered; the script measures the time since then on the browser's monotonic clock.
- * A device clock that is off changes nothing. When the device's two clocks part (it slept, and the
- * monotonic one stood still; or its clock was set), the script asks the server again.
+ * A device clock that is off changes nothing. Some browsers' monotonic clock stands still while the
+ * device sleeps: when the device's clock has moved on further than it, the script counts the time
+ * asleep too (no reload: the network may not be back yet).
  *
  * Words: the server hands over the countdown's messages in the visitor's language, compiled, with the
  * plural category of every number (lib/i18n/compiled.ts). The script says what
@@ -97,6 +98,7 @@
   var deadline = answered + data.ms;
   var apart = wall() - now();
   var gone = false;
+  var timer;
 
   // To the invitation's own address (never whatever else the query held): the server decides.
   function ask() {
@@ -105,10 +107,26 @@
     window.location.replace(data.href);
   }
 
+  // Forward just after the start. Browsers fire a timer longer than 2^31 - 1 ms (24.8 days) at once:
+  // set none that long (the countdown's own timer catches a start that far ahead).
+  function arm() {
+    if (timer) window.clearTimeout(timer);
+    var delay = Math.max(0, deadline - now() + data.margin);
+    timer = delay <= 2147483647 ? window.setTimeout(ask, delay) : 0;
+  }
+
   var spoken = document.getElementById("countdown-spoken");
   function tick() {
-    // The clocks parted by more than a few seconds: this page's time is no longer to be trusted.
-    if (monotonic && Math.abs(wall() - now() - apart) > 3000) return ask();
+    // The device's clock moved on by more than the monotonic one (asleep): that time passed too. (A
+    // device clock set back leaves the monotonic count right: only the difference is noted.)
+    var parted = monotonic ? wall() - now() - apart : 0;
+    if (parted > 3000 || parted < -3000) {
+      apart += parted;
+      if (parted > 0) {
+        deadline -= parted;
+        arm();
+      }
+    }
     var left = deadline - now();
     var said = texts(Math.max(0, Math.ceil(left / 1000)));
     setText(shown, said[0]);
@@ -119,22 +137,7 @@
 
   tick();
   window.setInterval(tick, 250);
-  var delay = Math.max(0, deadline - now() + data.margin);
-  // Browsers fire a timer longer than 2^31 - 1 ms (24.8 days) at once: set none that long.
-  if (delay <= 2147483647) window.setTimeout(ask, delay);
-
-  // After a while in the background (or asleep) timers may have stood still: ask the server again.
-  if (document.addEventListener && document.visibilityState !== undefined) {
-    var hiddenSince = 0;
-    document.addEventListener(
-      "visibilitychange",
-      function () {
-        if (document.visibilityState === "hidden") hiddenSince = wall();
-        else if (hiddenSince && wall() - hiddenSince > 30000) ask();
-      },
-      false
-    );
-  }
+  arm();
 
   // With this script running the page need not reload (which would also make a screen reader start
   // over): once the page has loaded, stop the refresh. Browsers cancel a pending

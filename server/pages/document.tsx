@@ -21,26 +21,21 @@ export interface DocumentProps extends ChromeProps {
   /** The text of one inline script at the end of the body. */
   script?: string;
   /**
-   * Try the page again after this many seconds: a script (allowed by the nonce) where one runs, else
-   * a <meta> refresh (kept out of pages with script, where assistive technology announces it as a
-   * time limit).
+   * Try the page again after this many seconds: a script (retryScript, allowed by its hash) where one
+   * runs, else a <meta> refresh in <noscript> (kept out of pages with script, where assistive
+   * technology announces it as a time limit), first in the head (see render.tsx).
    */
-  retry?: { seconds: number; nonce: string };
+  retry?: number;
   children: ReactNode;
 }
 
-export function Document({ title, description, preview, stylesheet, script, retry, children, ...chrome }: Omit<DocumentProps, "refresh">) {
+export function Document({ title, description, preview, stylesheet, script, children, ...chrome }: Omit<DocumentProps, "refresh" | "retry">) {
   return (
     <html lang={chrome.wording.locale} dir={textDirection(chrome.wording.locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="stylesheet" href={stylesheet} />
-        {retry && (
-          <noscript>
-            <meta httpEquiv="refresh" content={String(retry.seconds)} />
-          </noscript>
-        )}
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#0f172a" media="(prefers-color-scheme: dark)" />
         <meta name="color-scheme" content="light dark" />
@@ -49,6 +44,8 @@ export function Document({ title, description, preview, stylesheet, script, retr
         <meta name="application-name" content="Planado" />
         <link rel="manifest" href="/manifest.webmanifest" />
         <meta name="robots" content="noindex, nofollow" />
+        {/* Besides the Referrer-Policy header, for browsers from before it ("never": the keyword they know). */}
+        <meta name="referrer" content="never" />
         {preview && (
           <>
             <meta property="og:title" content={title} />
@@ -66,7 +63,6 @@ export function Document({ title, description, preview, stylesheet, script, retr
       <body className={BODY_CLASS}>
         <SiteChrome {...chrome}>{children}</SiteChrome>
         {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
-        {retry && <script nonce={retry.nonce} dangerouslySetInnerHTML={{ __html: `setTimeout(function(){location.reload()},${retry.seconds * 1000})` }} />}
       </body>
     </html>
   );

@@ -19,7 +19,8 @@ import { wording } from "@/lib/i18n/translate";
 import type { Translate } from "@/lib/i18n/translate";
 import { COUNTDOWN_SCRIPT } from "./countdown-script";
 import { InvitationNotFound, NoticePage, Trouble, WaitPage } from "./invitation-pages";
-import { cut, fill, NUMBER_SLOT, renderDocument, scriptJson } from "./render";
+import { cut, fill, NUMBER_SLOT, renderDocument, retryScript, scriptJson } from "./render";
+import { hashSource } from "@/lib/security/csp";
 import type { Template } from "./render";
 
 /** Without JavaScript the wait page reloads itself at most this often: nobody waits long past the start, and a crowd's reloads stay few. */
@@ -137,9 +138,30 @@ export function notFoundHtml(request: PageRequest): string {
   return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: page });
 }
 
-/** A refusal (429, 503) or an error, in the participant's pages' look, trying again by itself when asked to. */
-export function troubleHtml(request: Omit<PageRequest, "baseUrl">, page: { title: string; text: string; refreshSeconds?: number; nonce: string }): string {
-  const shared = chrome(request);
-  const retry = page.refreshSeconds ? { seconds: page.refreshSeconds, nonce: page.nonce } : undefined;
-  return renderDocument({ ...shared, title: page.title, description: page.text, retry, children: <Trouble title={page.title} text={page.text} /> });
+/** A refusal or error page, and the hash of its one script (if it tries again by itself). */
+export interface TroublePage {
+  html: string;
+  scriptHash?: string;
+}
+
+/** Rendered trouble pages: a handful per language (they carry no address), kept while they are asked for. */
+const troublePages = new ShortCache<string, TroublePage>(200, 60_000);
+
+/**
+ * A refusal (429, 503) or an error, in the participant's pages' look, trying again by itself when
+ * asked to. The same for everyone who gets it (its language links lead home, not back to an address):
+ * rendered once, as refusals come in crowds.
+ */
+export async function troublePage(
+  visitor: PageRequest["visitor"],
+  setup: PageSetup,
+  page: { title: string; text: string; refreshSeconds?: number },
+): Promise<TroublePage> {
+  const key = [visitor.locale, visitor.explicit, setup.stylesheet, page.title, page.text, page.refreshSeconds ?? 0].join("\n");
+  return troublePages.get(key, async () => {
+    const shared = chrome({ url: new URL("http://planado.invalid/"), visitor, setup });
+    const retry = page.refreshSeconds;
+    const html = renderDocument({ ...shared, title: page.title, description: page.text, retry, children: <Trouble title={page.title} text={page.text} /> });
+    return { html, scriptHash: retry ? hashSource(retryScript(retry)) : undefined };
+  });
 }

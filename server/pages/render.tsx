@@ -9,14 +9,21 @@ import { escapeHtml } from "@/lib/security/html";
 import { Document } from "./document";
 import type { DocumentProps } from "./document";
 
-export function renderDocument({ refresh, ...props }: DocumentProps): string {
-  const html = `<!DOCTYPE html>${renderToStaticMarkup(<Document {...props} />)}`;
-  if (!refresh) return html;
+export function renderDocument({ refresh, retry, ...props }: DocumentProps): string {
+  const scripts = retry ? `<script>${retryScript(retry)}</script>` : "";
+  const html = `<!DOCTYPE html>${renderToStaticMarkup(<Document {...props} />)}`.replace("</body>", `${scripts}</body>`);
   // Reloads the page without script (the page's script, when it runs, stops it). First in the head,
   // where every engine reads it (ELinks ignores one after <meta charset>; React would put that
   // first), and with its address: a browser that only offers a refresh as a link (Dillo) links here.
-  const meta = `<meta http-equiv="refresh" content="${escapeHtml(`${refresh.seconds}; url=${refresh.href}`)}" id="refresh">`;
-  return html.replace("<head>", `<head>${meta}`);
+  if (refresh)
+    return html.replace("<head>", `<head><meta http-equiv="refresh" content="${escapeHtml(`${refresh.seconds}; url=${refresh.href}`)}" id="refresh">`);
+  if (retry) return html.replace("<head>", `<head><noscript><meta http-equiv="refresh" content="${retry}"></noscript>`);
+  return html;
+}
+
+/** The script that tries a page again after `seconds`: the same text for the same seconds, allowed by its hash. */
+export function retryScript(seconds: number): string {
+  return `setTimeout(function(){location.reload()},${Math.round(seconds) * 1000})`;
 }
 
 /**

@@ -45,13 +45,26 @@ export async function startDisplay(): Promise<{ display: string; stop: () => voi
 export interface Windowed {
   /** The whole screen as a PNG, written to `file`. */
   screenshot(file: string): void;
+  /** The titles of the program's windows (a browser's shows the page's title). */
+  titles(): string[];
   stop(): void;
 }
 
 function windowed(display: string, program: string, args: string[], env: Record<string, string>): Windowed {
   const child: ChildProcess = spawn(program, args, { env: { ...process.env, DISPLAY: display, LANG: "C.UTF-8", ...env }, stdio: "ignore" });
+  const xdotool = (args: string[]) => execFileSync("xdotool", args, { encoding: "utf8", env: { ...process.env, DISPLAY: display } });
   return {
     screenshot: (file) => execFileSync("import", ["-display", display, "-window", "root", file]),
+    titles: () => {
+      try {
+        const windows = xdotool(["search", "--pid", String(child.pid), "--name", "."])
+          .split("\n")
+          .filter(Boolean);
+        return windows.map((window) => xdotool(["getwindowname", window]).trim());
+      } catch {
+        return []; // no window yet
+      }
+    },
     stop: () => void child.kill("SIGKILL"),
   };
 }
