@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { JITSI } from "../../support/jitsi-stub";
@@ -50,7 +50,7 @@ export interface Windowed {
   stop(): void;
 }
 
-function windowed(display: string, program: string, args: string[], env: Record<string, string>): Windowed {
+function windowed(display: string, program: string, args: string[], env: Record<string, string> & { HOME: string }): Windowed {
   const child: ChildProcess = spawn(program, args, { env: { ...process.env, DISPLAY: display, LANG: "C.UTF-8", ...env }, stdio: "ignore" });
   const xdotool = (args: string[]) => execFileSync("xdotool", args, { encoding: "utf8", env: { ...process.env, DISPLAY: display } });
   return {
@@ -65,7 +65,10 @@ function windowed(display: string, program: string, args: string[], env: Record<
         return []; // no window yet
       }
     },
-    stop: () => void child.kill("SIGKILL"),
+    stop: () => {
+      child.kill("SIGKILL");
+      rmSync(env.HOME, { recursive: true, force: true });
+    },
   };
 }
 
@@ -128,6 +131,7 @@ function inTerminal(command: string[]): Terminal {
       } catch {
         // already gone
       }
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }
@@ -140,11 +144,16 @@ export const elinks = (url: string) => inTerminal(["elinks", "-no-connect", "1",
 
 /** What lynx shows of a page, as text (no list of links at the end). */
 export function lynxDump(url: string): string {
-  return execFileSync("lynx", ["-dump", "-nolist", "-width=100", "-display_charset=utf-8", "-assume_charset=utf-8", url], {
-    encoding: "utf8",
-    env: { ...process.env, HOME: homeWith({}), LANG: "C.UTF-8" },
-    timeout: 20_000,
-  });
+  const home = homeWith({});
+  try {
+    return execFileSync("lynx", ["-dump", "-nolist", "-width=100", "-display_charset=utf-8", "-assume_charset=utf-8", url], {
+      encoding: "utf8",
+      env: { ...process.env, HOME: home, LANG: "C.UTF-8" },
+      timeout: 20_000,
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 
 /** The colour of each pixel of a PNG, by ImageMagick (as "#rrggbb"), counted. */
