@@ -25,7 +25,7 @@ test("lynx reads the wait page in order: no empty label, the countdown once, one
     .filter(Boolean);
   const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
   // In reading order: what it is, when, how long, then the calendar, then what happens without script.
-  const countdown = /^[\d,]+ days, \d+ hours?$/;
+  const countdown = /^[\d,]+ days?(, \d+ hours?)?$/;
   const order = [
     /^Please wait$/,
     /^Weekly choir$/,
