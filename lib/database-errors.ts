@@ -33,14 +33,6 @@ export function databaseErrorCode(error: unknown): string | undefined {
 }
 
 /**
- * The database was set up by servers with another secret: this server would derive other rooms, so
- * it must not use it (see lib/conferences/store.ts, confirmedKeys).
- */
-export class OtherSecretError extends Error {
-  override name = "OtherSecretError";
-}
-
-/**
  * An error for a log line: its kind and codes, never its message (a message may quote a query, an id
  * or a name).
  */
@@ -51,7 +43,10 @@ export function errorSummary(error: unknown): string {
   return `${error.name}${code}${databaseCode ? ` (database error ${databaseCode})` : ""}`;
 }
 
-/** Any failure of Prisma or of the database driver, or a database this server must not use (not a bug of ours). */
+/**
+ * Any failure of Prisma or of the database driver, whatever its cause (a bad query of ours too). Whose
+ * fault it is, and what a door answers, is lib/failures.ts's classifyFailure.
+ */
 export function isDatabaseError(error: unknown): boolean {
-  return error instanceof Error && (error.name.startsWith("PrismaClient") || error.name === "OtherSecretError" || "sqlState" in error);
+  return error instanceof Error && (error.name.startsWith("PrismaClient") || "sqlState" in error);
 }

@@ -9,7 +9,8 @@
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { OtherSecretError, prismaErrorCode } from "../database-errors";
+import { prismaErrorCode } from "../database-errors";
+import { OtherSecretError } from "../failures";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
 import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
@@ -31,7 +32,7 @@ import type { Conference, ManagedConference, Schedule } from "./conference";
 export async function confirmedKeys(): Promise<Keys> {
   const check = processWide("planadoKeyCheck", () => ({ confirmed: false }));
   if (!check.confirmed) {
-    if ((await claimKeyFingerprint(serverKeys().fingerprint)) !== "matches") throw new OtherSecretError("this database was set up with another secret");
+    if ((await claimKeyFingerprint(serverKeys().fingerprint)) !== "matches") throw new OtherSecretError();
     check.confirmed = true;
   }
   return serverKeys();
