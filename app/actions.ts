@@ -10,7 +10,7 @@ import { book, edit, remove } from "@/lib/conferences/operations";
 import { readBookingForm } from "@/lib/conferences/booking-form";
 import type { Translate } from "@/lib/i18n/translate";
 import { requestClient } from "@/lib/request";
-import { errorSummary } from "@/lib/database-errors";
+import { reportFailure } from "@/lib/failures";
 import { takeWrite } from "@/lib/security/writes";
 import type { FormState } from "./_shared/form-state";
 import { visitorLookUp } from "./_shared/visitor";
@@ -23,9 +23,13 @@ function adminPath(adminId: string, name: string, notice?: "booked" | "updated" 
   return localPath(`/a/${adminId}?${query}`);
 }
 
-/** Logs that a database call failed, without anything about the conference or the visitor. */
-function logFailure(what: string, error: unknown) {
-  console.error(`[planado] ${what} failed: ${errorSummary(error)}`);
+/**
+ * What the form says when its action failed (lib/failures.ts): the database away is "try again in a
+ * minute", logged nowhere; anything else is our fault, logged once, and said as such. The form keeps
+ * what was typed either way, which Next's error page would lose.
+ */
+function failed(action: string, error: unknown, t: Translate): string {
+  return reportFailure(action, error).status === "unavailable" ? t("actions.unavailable") : t("actions.failed");
 }
 
 /**
@@ -57,8 +61,7 @@ export async function bookConference(previous: FormState, formData: FormData): P
   try {
     outcome = await book({ from: "form", values, intent }, new Date(), t);
   } catch (error) {
-    logFailure("booking", error);
-    return { errors: {}, message: t("actions.unavailable"), values, attempt };
+    return { errors: {}, message: failed("booking action", error, t), values, attempt };
   }
   if (outcome.status === "invalid") return { errors: outcome.errors, message: t("actions.fix"), values, attempt };
   redirect(await adminPath(outcome.conference.adminId, outcome.booking.name, "booked"));
@@ -83,8 +86,7 @@ export async function editConference(previous: FormState, formData: FormData): P
       return result.status === "not-found" ? undefined : result;
     });
   } catch (error) {
-    logFailure("edit", error);
-    return { errors: {}, message: t("actions.unavailable"), values, attempt };
+    return { errors: {}, message: failed("edit action", error, t), values, attempt };
   }
   if (!outcome) return { errors: {}, message: t("actions.gone"), attempt };
   if (outcome.status === "saved") redirect(await adminPath(adminId, outcome.booking.name, "updated"));
@@ -105,8 +107,7 @@ export async function deleteConference(previous: FormState, formData: FormData):
   try {
     deleted = Boolean(await visitorLookUp(async () => (await remove(adminId)) || undefined));
   } catch (error) {
-    logFailure("delete", error);
-    return { errors: {}, message: t("actions.unavailable"), attempt };
+    return { errors: {}, message: failed("delete action", error, t), attempt };
   }
   if (!deleted) return { errors: {}, message: t("actions.gone"), attempt };
   redirect(await localPath("/?deleted=1"));

@@ -27,6 +27,11 @@ export function databaseAnswered(): void {
   state().downSince = undefined;
 }
 
+/** Whether the last query found the database unreachable (a question only: unlike shouldShedLoad, it lets nobody through). */
+export function isDatabaseDown(): boolean {
+  return state().downSince !== undefined;
+}
+
 /** True when this request should get a 503 instead of trying the database. */
 export function shouldShedLoad(now = Date.now()): boolean {
   const s = state();

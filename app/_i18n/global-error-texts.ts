@@ -7,36 +7,36 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export const GLOBAL_ERROR_TEXTS: Record<Locale, { title: string; text: string }> = {
   en: {
-    title: "Planado is unavailable for a moment",
-    text: "Something went wrong on our side, most likely with the database. Your conference is safe. Please try again in a minute.",
+    title: "Something went wrong",
+    text: "Planado ran into an error on our side, and it has been noted. Your conference is safe. Please try again; if it keeps happening, tell whoever runs this Planado.",
   },
   de: {
-    title: "Planado ist gerade nicht erreichbar",
-    text: "Bei uns ist etwas schiefgegangen, vermutlich mit der Datenbank. Ihre Konferenz ist sicher. Bitte versuchen Sie es in einer Minute noch einmal.",
+    title: "Etwas ist schiefgegangen",
+    text: "Bei Planado ist auf unserer Seite ein Fehler aufgetreten; er wurde vermerkt. Ihre Konferenz ist sicher. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, wenden Sie sich an die Betreiber dieses Planado.",
   },
   fr: {
-    title: "Planado est momentanément indisponible",
-    text: "Un problème est survenu de notre côté, très probablement avec la base de données. Votre conférence ne risque rien. Veuillez réessayer dans une minute.",
+    title: "Un problème est survenu",
+    text: "Planado a rencontré une erreur de notre côté ; elle a été signalée. Votre conférence ne risque rien. Veuillez réessayer ; si cela se reproduit, prévenez la personne qui gère ce Planado.",
   },
   es: {
-    title: "Planado no está disponible en este momento",
-    text: "Algo ha fallado por nuestra parte, probablemente la base de datos. Su conferencia está a salvo. Vuelva a intentarlo dentro de un minuto.",
+    title: "Algo ha fallado",
+    text: "Planado ha tenido un error por nuestra parte y ha quedado registrado. Su conferencia está a salvo. Vuelva a intentarlo; si sigue ocurriendo, avise a quien administra este Planado.",
   },
   it: {
-    title: "Planado è momentaneamente non disponibile",
-    text: "Si è verificato un problema da parte nostra, molto probabilmente con il database. La tua riunione è al sicuro. Riprova tra un minuto.",
+    title: "Qualcosa è andato storto",
+    text: "Planado ha riscontrato un errore da parte nostra, che è stato registrato. La tua riunione è al sicuro. Riprova; se continua a succedere, avvisa chi gestisce questo Planado.",
   },
   nl: {
-    title: "Planado is even niet beschikbaar",
-    text: "Er is bij ons iets misgegaan, waarschijnlijk met de database. Uw vergadering is veilig. Probeer het over een minuut opnieuw.",
+    title: "Er is iets misgegaan",
+    text: "Planado liep bij ons tegen een fout aan; die is vastgelegd. Uw vergadering is veilig. Probeer het opnieuw; blijft het gebeuren, laat het dan weten aan wie deze Planado beheert.",
   },
   pl: {
-    title: "Serwis Planado jest chwilowo niedostępny",
-    text: "Coś poszło nie tak po naszej stronie, najprawdopodobniej z bazą danych. Twoja konferencja jest bezpieczna. Spróbuj ponownie za minutę.",
+    title: "Coś poszło nie tak",
+    text: "W Planado wystąpił błąd po naszej stronie; został odnotowany. Twoja konferencja jest bezpieczna. Spróbuj ponownie; jeśli błąd będzie się powtarzał, powiadom osobę, która zarządza tym Planado.",
   },
   pt: {
-    title: "O Planado está momentaneamente indisponível",
-    text: "Ocorreu um erro do nosso lado, muito provavelmente na base de dados. A sua conferência está em segurança. Tente novamente daqui a um minuto.",
+    title: "Algo correu mal",
+    text: "O Planado encontrou um erro do nosso lado, que ficou registado. A sua conferência está em segurança. Tente novamente; se continuar a acontecer, avise quem gere este Planado.",
   },
-  ar: { title: "Planado غير متاح مؤقتًا", text: "حدث خطأ من جهتنا، على الأرجح في قاعدة البيانات. لم يتأثر اجتماعك. يُرجى المحاولة مرة أخرى بعد دقيقة." },
+  ar: { title: "حدث خطأ ما", text: "واجه Planado خطأً من جهتنا، وقد سُجِّل. لم يتأثر اجتماعك. يُرجى المحاولة مرة أخرى؛ وإن تكرر ذلك، فأبلغ من يدير Planado هذا." },
 };

@@ -1,6 +1,10 @@
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { isDatabaseDown } from "@/lib/availability";
+import { classifyFailure } from "@/lib/failures";
 import { requestClient } from "@/lib/request";
 import { foundValue, lookUpForVisitor } from "@/lib/security/misses";
+import { currentPath } from "@/app/_i18n/server";
 
 /**
  * Looks an id up on behalf of the current visitor: misses count against them and take the same
@@ -9,4 +13,22 @@ import { foundValue, lookUpForVisitor } from "@/lib/security/misses";
  */
 export async function visitorLookUp<T>(find: () => Promise<T | null | undefined>): Promise<T | undefined> {
   return foundValue(await lookUpForVisitor(requestClient(await headers()), find));
+}
+
+/**
+ * visitorLookUp for a page. A page cannot answer 503 itself (Next gives a page 200, 404 or 500), so
+ * when the database is found away it sends the visitor to the same address again, where the proxy
+ * answers the friendly 503 that tries again by itself (lib/availability.ts: it knows the database is
+ * down from the query that just failed; should the database be back by then, the page simply shows).
+ * Anything else is thrown on: Next logs it once and shows app/error.tsx with a 500.
+ */
+export async function pageLookUp<T>(find: () => Promise<T | null | undefined>): Promise<T | undefined> {
+  try {
+    return await visitorLookUp(find);
+  } catch (error) {
+    // Only once availability knows: a database refusing one query (a lock wait) is not marked down, and
+    // the proxy would let the same request through again and again.
+    if (classifyFailure(error).status === "unavailable" && isDatabaseDown()) redirect(await currentPath());
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@
  * storage. Route files in app/api/v1 and our own server (server/, for invitation look-ups) only hand
  * requests over.
  */
-import { errorSummary, isDatabaseError } from "../database-errors";
+import { reportFailure, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../failures";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import type { Translate } from "../i18n/translate";
@@ -48,8 +48,10 @@ async function endpoint(ctx: ApiContext, kind: Kind, handle: () => Promise<Answe
   try {
     return withHeaders(await handle(), cors);
   } catch (error) {
-    if (isDatabaseError(error)) return withHeaders(problemAnswer("unavailable", { t: ctx.t, headers: { "Retry-After": "10" } }), cors);
-    console.error(`[planado] API error: ${errorSummary(error)}`);
+    const failure = reportFailure("API", error);
+    if (failure.status === "unavailable") {
+      return withHeaders(problemAnswer("unavailable", { t: ctx.t, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } }), cors);
+    }
     return withHeaders(problemAnswer("internal", { t: ctx.t }), cors);
   }
 }

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { json, readBounded } from "./http";
 import { roomForReservation } from "../conferences/operations";
 import type { RoomRecord } from "../conferences/store";
-import { isDatabaseError } from "../database-errors";
+import { reportFailure, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../failures";
 import { getConfig } from "../env";
 import type { Answer } from "../http/answer";
 import { decideReservation, parseReservationId, reservationId, roomOfName } from "../jitsi/reservations";
@@ -63,13 +63,13 @@ function bookingOf(record: RoomRecord | "retired" | undefined, settings: Reserva
   return { kind: "booked", id: reservationId(record.rowId, record.generation), startsAt: record.startsAt, window: bookingWindow(record, settings.window) };
 }
 
-/** Database trouble: 503, which Prosody retries. */
+/** The database away: 503, which Prosody retries. Anything else: 500, logged once (lib/failures.ts). */
 async function guarded(work: () => Promise<Answer>): Promise<Answer> {
   try {
     return await work();
   } catch (error) {
-    if (isDatabaseError(error)) return message(503, "Planado cannot answer right now.");
-    throw error;
+    if (reportFailure("reservation API", error).status !== "unavailable") return message(500, "Planado failed to answer.");
+    return json({ message: "Planado cannot answer right now." }, 503, { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
   }
 }
 

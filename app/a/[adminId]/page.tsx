@@ -11,7 +11,7 @@ import { timeZoneNames } from "@/lib/time/time-zones";
 import { editConference } from "@/app/actions";
 import { baseUrl } from "@/app/_shared/base-url";
 import { currentWording, localPath } from "@/app/_i18n/server";
-import { visitorLookUp } from "@/app/_shared/visitor";
+import { pageLookUp } from "@/app/_shared/visitor";
 import { editDefaults } from "@/app/_shared/defaults";
 import { secondaryButton } from "@/ui/button";
 import { Notice } from "@/ui/notice";
@@ -33,7 +33,7 @@ export async function generateMetadata({ searchParams }: PageProps<"/a/[adminId]
 export default async function AdminPage({ params, searchParams }: PageProps<"/a/[adminId]">) {
   const { adminId } = await params;
   const query = await searchParams;
-  const conference = await visitorLookUp(() => findForAdmin(adminId));
+  const conference = await pageLookUp(() => findForAdmin(adminId));
   if (!conference) notFound();
 
   const t = await getTranslations("admin");

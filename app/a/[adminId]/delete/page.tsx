@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { findForAdmin } from "@/lib/conferences/operations";
 import { formatStartWithZone } from "@/lib/conferences/describe";
 import { nameFromLink } from "@/lib/conferences/name";
-import { visitorLookUp } from "@/app/_shared/visitor";
+import { pageLookUp } from "@/app/_shared/visitor";
 import { currentWording, localPath } from "@/app/_i18n/server";
 import { DeleteForm } from "./delete-form";
 import { ClientMessages } from "@/app/_i18n/client-messages";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeletePage({ params, searchParams }: PageProps<"/a/[adminId]/delete">) {
   const { adminId } = await params;
   const name = nameFromLink((await searchParams).n);
-  const conference = await visitorLookUp(() => findForAdmin(adminId));
+  const conference = await pageLookUp(() => findForAdmin(adminId));
   if (!conference) notFound();
   const t = await getTranslations("delete");
   const wording = await currentWording();
