@@ -47,7 +47,7 @@ const boundaries = [
   forbid(["lib/api/**"], [CORE_ONLY, DATABASE, STORE]),
   forbid(["app/**"], [DATABASE, STORE, CLIMBING, NOT_PROGRAMS], DATABASE_ALLOWED),
   forbid(["app/api/health/route.ts"], [STORE, CLIMBING, NOT_PROGRAMS]),
-  forbid(["server/**", "proxy.ts"], [DATABASE, STORE, NOT_APP]),
+  forbid(["server/**"], [DATABASE, STORE, NOT_APP]),
   forbid(["ui/**"], [DATABASE, STORE, UI_ONLY]),
   forbid(["scripts/**"], [DATABASE, STORE, NOT_BENCH]),
   forbid(["bench/**"], [DATABASE, STORE]),

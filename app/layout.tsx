@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Reading the request (the language, and the nonce of the Content-Security-Policy in proxy.ts)
+  // Reading the request (the language, and the nonce of the Content-Security-Policy from lib/pipeline/)
   // makes each page render per request, so Next can put that nonce on its scripts.
   const wording = await currentWording();
   const errors = await getTranslations("error");

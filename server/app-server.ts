@@ -1,40 +1,30 @@
 /**
  * Planado's server: a small node:http server in front of Next.js (Next's documented custom-server
- * setup). It answers the participant's path itself (server/participant-path.ts), because at the
+ * setup). It answers the participant's path itself (server/routes.ts, server/fast-path.ts), because at the
  * start time thousands ask for it in the same second and nothing that goes through Next's request
  * pipeline comes near a bare Node server; everything else goes to Next's request handler.
  *
- * It also decides who the client is, from the socket (and X-Forwarded-For only from a trusted proxy),
- * and hands that to Next's side in a header no client can set.
+ * Every request goes through one pipeline (./request-listener.ts, lib/pipeline/): our server is the
+ * only way in, so Next needs no proxy of its own.
  *
  * Started by server/main.ts (npm start runs it after `next build`). Settings: the environment (lib/env.ts: PORT, LISTEN_ADDRESS, …), NEXT_DIST_DIR for the build.
  *
  * Both this server and Next's bundle load lib/: process-wide state lives on globalThis (see
  * lib/process-wide.ts), so there is still one rate limiter, one cache and one database pool.
  */
-import { errorSummary } from "@/lib/database-errors";
 import { createServer } from "node:http";
 import path from "node:path";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { BlockList } from "node:net";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import next from "next";
 import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences/operations";
 import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
-import { nodeHeaders, CLIENT_HEADER } from "@/lib/request";
 import { trustedProxyList } from "@/lib/address-range";
-import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
-import { answerVisit, participantRoute } from "./participant-path";
 import { loadAssets } from "./assets";
-import type { Assets } from "./assets";
-import { send } from "./send";
+import { requestListener } from "./request-listener";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
-
-/** Headers only a trusted proxy may set; from anyone else they are dropped before Next sees them. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
 function configOrExit() {
   // .env files as `next start` reads them (the environment wins), before the configuration is read.
@@ -47,77 +37,6 @@ function configOrExit() {
     console.error(error instanceof ConfigError ? error.message : `Planado cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-}
-
-export interface ListenerOptions {
-  trusted: BlockList;
-  /** The files our server answers itself (the participant's stylesheet, the favicon). */
-  assets: Assets;
-  /** Next's request handler, for everything off the participant's path. */
-  handleNext: (request: IncomingMessage, response: ServerResponse) => unknown;
-}
-
-/** What the server does with each request; apart from startServer so tests can give it a stand-in Next. */
-export function requestListener({ trusted, assets, handleNext }: ListenerOptions) {
-  const setup = { stylesheet: assets.stylesheet };
-  const fastPath = async (request: IncomingMessage, response: ServerResponse, url: URL, client: string) => {
-    const method = request.method === "HEAD" ? "HEAD" : "GET";
-    try {
-      send(request, response, await answerVisit({ method, url, headers: nodeHeaders(request.headers), client, now: new Date() }, setup));
-    } catch (error) {
-      // answerVisit answers every failure of its own; this is the last line (say, a broken socket).
-      console.error(`[planado] could not answer: ${errorSummary(error)}`);
-      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Internal error");
-      else response.destroy();
-    }
-  };
-
-  return (request: IncomingMessage, response: ServerResponse) => {
-    const socket = request.socket.remoteAddress;
-    // Overwrite whatever came in under our header; forget forwarding headers nobody we trust set.
-    const client = clientKey(clientAddress(socket, request.headers["x-forwarded-for"], trusted));
-    request.headers[CLIENT_HEADER] = client;
-    if (!isTrustedProxy(socket, trusted)) for (const name of FORWARDING_HEADERS) delete request.headers[name];
-    // "OPTIONS *" asks about the server, not a page: what it allows. (Next would fail on it.)
-    if (request.url === "*") {
-      response.writeHead(request.method === "OPTIONS" ? 204 : 400, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" }).end();
-      return;
-    }
-    let url: URL | undefined;
-    try {
-      url = new URL(request.url ?? "/", "http://planado.invalid");
-    } catch {
-      url = undefined; // Next answers what we cannot read
-    }
-    const file = url && assets.answerFor(request.method ?? "", url.pathname);
-    if (file) {
-      send(request, response, file);
-    } else if (url && participantRoute(request.method ?? "", url.pathname)) {
-      void fastPath(request, response, url, client);
-    } else {
-      // Next sets its own Vary; every page also answers in the visitor's language (the build's
-      // static files are the same in every language).
-      if (!url?.pathname.startsWith("/_next/static/")) keepVaryToken(response, "Accept-Language");
-      void handleNext(request, response);
-    }
-  };
-}
-
-/**
- * Makes sure a response's Vary names `token` when its head is written, whatever the handler set
- * before (Next replaces the Vary header with its own list).
- */
-export function keepVaryToken(response: ServerResponse, token: string): void {
-  const writeHead = response.writeHead;
-  response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    const vary = String(this.getHeader("vary") ?? "");
-    const tokens = vary
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (!tokens.some((t) => t === "*" || t.toLowerCase() === token.toLowerCase())) this.setHeader("Vary", [...tokens, token].join(", "));
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
 }
 
 /**

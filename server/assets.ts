@@ -40,7 +40,7 @@ export function assetsOf(css: Buffer, favicon: Buffer): Assets {
   };
 }
 
-/** A file, not a page: no policy for documents (there is nothing in it to run or frame), only no sniffing. */
+/** A file, not a page (the request pipeline adds the headers every answer carries). */
 function file(type: string, body: Buffer, cacheControl: string): Answer {
-  return answer(200, { "Content-Type": type, "Cache-Control": cacheControl, "X-Content-Type-Options": "nosniff" }, body);
+  return answer(200, { "Content-Type": type, "Cache-Control": cacheControl }, body);
 }

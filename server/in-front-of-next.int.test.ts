@@ -7,12 +7,12 @@ import type { IncomingHttpHeaders, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assets, bookAt } from "./participant-path-test-setup";
+import { assets, bookAt } from "./fast-path-test-setup";
 
 const { db } = await import("@/lib/db");
 const { databaseAnswered } = await import("@/lib/availability");
 const { trustedProxyList, DEFAULT_TRUSTED_PROXIES } = await import("@/lib/address-range");
-const { requestListener } = await import("./app-server");
+const { requestListener } = await import("./request-listener");
 
 beforeEach(() => {
   databaseAnswered();

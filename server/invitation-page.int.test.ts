@@ -3,7 +3,7 @@
  * the test chooses: the wait page, the room once it is open, misses and their limit, an outage.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { bookAt, now, setup, signedPath, text, visit } from "./participant-path-test-setup";
+import { bookAt, now, setup, signedPath, text, visit } from "./fast-path-test-setup";
 
 const { remove } = await import("@/lib/conferences/operations");
 const { db } = await import("@/lib/db");
@@ -11,7 +11,7 @@ const { calendarLinks } = await import("@/lib/calendar/links");
 const { invitationUrl } = await import("@/lib/conferences/links");
 const { resetProcessWide } = await import("@/lib/process-wide");
 const { databaseAnswered, databaseFailed } = await import("@/lib/availability");
-const { answerVisit } = await import("./participant-path");
+const { answerVisit } = await import("./fast-path");
 const { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } = await import("./pages/countdown-script");
 const { hashSource } = await import("@/lib/security/csp");
 

@@ -3,7 +3,7 @@
  * invitation's status in the API, and the calendar subscription.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { bookAt, text, visit } from "./participant-path-test-setup";
+import { bookAt, text, visit } from "./fast-path-test-setup";
 
 const { db } = await import("@/lib/db");
 const { calendarLinks } = await import("@/lib/calendar/links");

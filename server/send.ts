@@ -1,6 +1,7 @@
 /** Writes an Answer (lib/http/answer.ts) to Node's response: compressed when it pays, no body for HEAD. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { withToken } from "@/lib/http/answer";
 import type { Answer } from "@/lib/http/answer";
 
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json))/;
@@ -19,14 +20,6 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-function addVary(vary: string | undefined, token: string): string {
-  const tokens = (vary ?? "")
-    .split(",")
-    .map((t) => t.trim())
-    .filter(Boolean);
-  return tokens.some((t) => t.toLowerCase() === token.toLowerCase()) ? tokens.join(", ") : [...tokens, token].join(", ");
-}
-
 /** Bodies every visitor gets the same (the files browsers keep: "public" caching), compressed once. */
 const compressedOnce = new WeakMap<Buffer, Buffer>();
 
@@ -43,7 +36,7 @@ export function send(request: IncomingMessage, response: ServerResponse, answer:
   // (A page kept as a Buffer goes out as it is, not copied.)
   let body = answer.body === undefined || Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body);
   if (body && body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(headers["content-type"] ?? "")) {
-    headers.vary = addVary(headers.vary, "Accept-Encoding");
+    headers.vary = withToken(headers.vary, "Accept-Encoding");
     if (acceptsGzip(request.headers["accept-encoding"])) {
       // Level 4: most of the saving at a fraction of the default level's time (see bench/README.md).
       body = gzip(body, Buffer.isBuffer(answer.body) && (headers["cache-control"] ?? "").startsWith("public"));

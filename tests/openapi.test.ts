@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { participantRoute } from "@/server/participant-path";
+import { participantRoute } from "@/server/routes";
 import { openApiDocument } from "@/lib/api/openapi";
 
 const apiDir = join(import.meta.dirname, "../app/api/v1");
 
 /**
  * Every route file under app/api/v1 with the methods it really serves (not the 405 stand-ins), and
- * those our server answers before Next (server/participant-path.ts).
+ * those our server answers before Next (server/routes.ts).
  */
 function routes(): { path: string; methods: string[] }[] {
   const found: { path: string; methods: string[] }[] = [];

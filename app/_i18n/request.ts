@@ -1,6 +1,6 @@
 /**
- * next-intl's per-request configuration: the language the proxy chose (proxy.ts sets the header on
- * every page request, from `?lang=` or Accept-Language) and its messages.
+ * next-intl's per-request configuration: the language our server chose (lib/pipeline/request-headers.ts
+ * sets the header on every request it hands to Next, from `?lang=` or Accept-Language) and its messages.
  */
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";

@@ -22,7 +22,7 @@ export async function localPath(path: string): Promise<string> {
   return localLink(path, { locale: await currentLocale(), explicit });
 }
 
-/** The address of the current page (path and query), as the proxy saw it. */
+/** The address of the current page (path and query), as our server saw it (lib/pipeline/request-headers.ts). */
 export async function currentPath(): Promise<string> {
   return (await headers()).get(PATH_HEADER) ?? "/";
 }

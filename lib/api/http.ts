@@ -8,7 +8,8 @@ import type { Translate } from "../i18n/translate";
 /** A booking is a few hundred bytes; anything over this is refused before it is read in full. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export const API_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } as const;
+/** (Not for search engines either: the request pipeline says so, lib/pipeline/response-headers.ts.) */
+export const API_HEADERS = { "Cache-Control": "no-store" } as const;
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Answer {
   return answer(status, { "Content-Type": "application/json", ...API_HEADERS, ...headers }, JSON.stringify(body));

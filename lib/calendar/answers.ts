@@ -20,7 +20,6 @@ export function calendarAnswer(calendar: string, name: string): Answer {
       // An ASCII name for every client, the real one for those that read filename*.
       "Content-Disposition": `attachment; filename="${fileSlug(name)}.ics"; filename*=UTF-8''${rfc5987(name)}.ics`,
       "Cache-Control": "no-store",
-      "X-Robots-Tag": "noindex, nofollow",
     },
     calendar,
   );
@@ -41,9 +40,6 @@ export function calendarErrorAnswer(visitor: Visitor, reason: CalendarErrorReaso
   const { locale, explicit, nonce } = visitor;
   const t = translator(locale);
   const html = plainPage({ locale, title: t("calendar.errorTitle"), text: t(`calendar.${reason}`), homeHref: explicit ? withLocale("/", locale) : "/", nonce });
-  return answer(
-    status,
-    { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
-    html,
-  );
+  const page = answer(status, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" }, html);
+  return nonce ? { ...page, inline: { nonce } } : page;
 }

@@ -8,6 +8,11 @@ export interface Answer {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * The inline scripts and styles this answer's page needs (by nonce or by hash): the request
+   * pipeline (lib/pipeline/) turns it into the Content-Security-Policy, the only place that writes one.
+   */
+  inline?: { nonce?: string; scriptHashes?: readonly string[] };
 }
 
 export function answer(status: number, headers: Record<string, string>, body?: string | Uint8Array): Answer {
@@ -25,15 +30,20 @@ export function withHeaders(base: Answer, headers: Record<string, string>): Answ
   return { ...base, headers: { ...base.headers, ...lowerCaseKeys(headers) } };
 }
 
-/** Adds a token to a list header such as Vary, once. */
-export function appendToken(base: Answer, name: string, token: string): Answer {
-  const key = name.toLowerCase();
-  const tokens = (base.headers[key] ?? "")
+/** A list header's value (such as Vary) with `token` in it, once ("*" already names every token). */
+export function withToken(list: string | undefined, token: string): string {
+  const tokens = (list ?? "")
     .split(",")
     .map((t) => t.trim())
     .filter(Boolean);
-  if (tokens.some((t) => t.toLowerCase() === token.toLowerCase())) return base;
-  return { ...base, headers: { ...base.headers, [key]: [...tokens, token].join(", ") } };
+  if (tokens.some((t) => t === "*" || t.toLowerCase() === token.toLowerCase())) return tokens.join(", ");
+  return [...tokens, token].join(", ");
+}
+
+/** The answer with `token` added to a list header such as Vary, once. */
+export function appendToken(base: Answer, name: string, token: string): Answer {
+  const key = name.toLowerCase();
+  return { ...base, headers: { ...base.headers, [key]: withToken(base.headers[key], token) } };
 }
 
 export function toResponse(a: Answer): Response {

@@ -64,7 +64,7 @@ export function localeOfRequest(url: URL, headers: { get(name: string): string |
   return requestLocale(url.searchParams.get("lang"), headers.get("accept-language"));
 }
 
-/** Pages learn the locale the proxy chose from these request headers (set by the proxy only). */
+/** Pages learn the locale our server chose from these request headers (set by lib/pipeline/request-headers.ts only). */
 export const LOCALE_HEADER = "x-planado-locale";
 export const LOCALE_EXPLICIT_HEADER = "x-planado-locale-explicit";
 export const PATH_HEADER = "x-planado-path";

@@ -1,6 +1,6 @@
 /**
- * The answers given before any page or endpoint runs (by Next's proxy, and by our own server on the
- * participant's path): 429 when a client has missed too often, 503 while the database is down. Pages
+ * The refusals of the request pipeline (lib/pipeline/admission.ts), and of a look-up over its miss
+ * limit: 429 when a client has missed too often, 503 while the database is down. Pages
  * get a short, friendly HTML page (in the visitor's language) that reloads itself; the API gets RFC 9457.
  */
 import { problem } from "../http/problem";

@@ -57,22 +57,3 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
   "xr-spatial-tracking=()",
 ].join(", ");
-
-/**
- * Headers every page and answer carries, whichever way it was served: Next's side sets them in
- * next.config.js and proxy.ts, our own server (server/) from here.
- */
-export function securityHeaders(csp: string): Record<string, string> {
-  return {
-    "Content-Security-Policy": csp,
-    "Permissions-Policy": PERMISSIONS_POLICY,
-    // Invitation and admin links are capabilities: never hand them to another site.
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-  };
-}
-
-/** Invitation and admin pages hold capabilities: not for search engines or shared caches. */
-export const PRIVATE_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" } as const;

@@ -1,5 +1,5 @@
 /**
- * HTML built by hand, for the few pages answered without React (the proxy's 429/503 pages, the
+ * HTML built by hand, for the few pages answered without React (the
  * calendar routes' error page): escaping, and the one small page they share.
  */
 

@@ -15,7 +15,6 @@ const SOURCE_FILES = [
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
-  "proxy.ts",
   "prisma/schema.prisma",
   "scripts/lib/stylesheets.ts",
 ];

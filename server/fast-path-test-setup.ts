@@ -20,7 +20,7 @@ Object.assign(process.env, {
 
 const { book } = await import("@/lib/conferences/operations");
 const { invitationUrl } = await import("@/lib/conferences/links");
-const { answerVisit } = await import("./participant-path");
+const { answerVisit } = await import("./fast-path");
 const { assetsOf } = await import("./assets");
 
 /** The participant's stylesheet and favicon, as our server would load them from a build. */

@@ -1,0 +1,50 @@
+/**
+ * The one list of Planado's capability links: addresses that hold an id (an invitation, an admin
+ * link, a calendar link). Whoever has the address has the power, so an answer on one of these paths
+ * is never stored by a cache, never indexed, and its address is never written to a log or sent on as
+ * a Referer. Adding a kind of link is a line here; the request pipeline (./response-headers.ts,
+ * ./admission.ts) does the rest for both doors.
+ */
+
+interface CapabilityPath {
+  pattern: RegExp;
+  /** Whether answering it reads the database (so it is refused at once while the database is down). */
+  looksUp: boolean;
+}
+
+const CAPABILITY_PATHS: readonly CapabilityPath[] = [
+  // Invitations, their "Continue".
+  { pattern: /^\/i\//, looksUp: true },
+  // Admin pages, their delete page and "Join now".
+  { pattern: /^\/a\//, looksUp: true },
+  // The calendar subscription, read from the database.
+  { pattern: /^\/calendar\/feed\//, looksUp: true },
+  // Calendar downloads: built from the signed link alone.
+  { pattern: /^\/calendar\/./, looksUp: false },
+  // The API's conference (admin id) and invitation status.
+  { pattern: /^\/api\/v1\/(conferences|invitations)\/./, looksUp: true },
+];
+
+function capabilityPath(path: string): CapabilityPath | undefined {
+  return CAPABILITY_PATHS.find((kind) => kind.pattern.test(path));
+}
+
+/** Whether a path is a capability link's (see above). */
+export function isCapabilityPath(path: string): boolean {
+  return capabilityPath(path) !== undefined;
+}
+
+/** Whether answering a path looks an id up in the database. */
+export function looksUpId(path: string): boolean {
+  return capabilityPath(path)?.looksUp ?? false;
+}
+
+/** The admin id an admin page's path names (its actions, delete page and "Join now" too). */
+export function adminIdOf(path: string): string | undefined {
+  return /^\/a\/([^/]+)/.exec(path)?.[1];
+}
+
+/** The build's static files: the same for every visitor and language, and named by their content. */
+export function isBuildFile(path: string): boolean {
+  return path.startsWith("/_next/static/");
+}

@@ -1,0 +1,75 @@
+/**
+ * What our server does with each request: decides who the client is (from the socket, and
+ * X-Forwarded-For only from a trusted proxy), forgets headers only it or a trusted proxy may set,
+ * then answers from memory (the participant's stylesheet, the favicon), on the participant's path
+ * (./fast-path.ts), or through Next (./next-door.ts). Every answer goes through the same request
+ * pipeline (lib/pipeline/).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BlockList } from "node:net";
+import { reportFailure } from "@/lib/failures";
+import { answer as plainAnswer } from "@/lib/http/answer";
+import { finishAnswer } from "@/lib/pipeline/response-headers";
+import { FORWARDING_HEADERS, INTERNAL_HEADERS } from "@/lib/pipeline/request-headers";
+import { CLIENT_HEADER, nodeHeaders } from "@/lib/request";
+import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
+import type { Assets } from "./assets";
+import { answerVisit } from "./fast-path";
+import { handToNext } from "./next-door";
+import type { NextHandler } from "./next-door";
+import { participantRoute } from "./routes";
+import { send } from "./send";
+
+export interface ListenerOptions {
+  trusted: BlockList;
+  /** The files our server answers itself (the participant's stylesheet, the favicon). */
+  assets: Assets;
+  /** Next's request handler, for everything off the participant's path. */
+  handleNext: NextHandler;
+}
+
+/** The request's client, with the headers nobody we trust set removed. */
+function acceptHeaders(request: IncomingMessage, trusted: BlockList): string {
+  const socket = request.socket.remoteAddress;
+  const client = clientKey(clientAddress(socket, request.headers["x-forwarded-for"], trusted));
+  for (const name of INTERNAL_HEADERS) delete request.headers[name];
+  if (!isTrustedProxy(socket, trusted)) for (const name of FORWARDING_HEADERS) delete request.headers[name];
+  request.headers[CLIENT_HEADER] = client;
+  return client;
+}
+
+/** What the server does with each request; apart from startServer so tests can give it a stand-in Next. */
+export function requestListener({ trusted, assets, handleNext }: ListenerOptions) {
+  const setup = { stylesheet: assets.stylesheet };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse, url: URL, client: string) => {
+    const method = request.method ?? "";
+    const file = assets.answerFor(method, url.pathname);
+    if (file) return send(request, response, finishAnswer(url.pathname, file));
+    if (!participantRoute(method, url.pathname)) return handToNext(request, response, url, client, handleNext, setup);
+    const visit = { method: method === "HEAD" ? "HEAD" : "GET", url, headers: nodeHeaders(request.headers), client, now: new Date() } as const;
+    send(request, response, await answerVisit(visit, setup));
+  };
+
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const client = acceptHeaders(request, trusted);
+    // "OPTIONS *" asks about the server, not a page: what it allows. (Next would fail on it.)
+    if (request.url === "*") {
+      response.writeHead(request.method === "OPTIONS" ? 204 : 400, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" }).end();
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url ?? "/", "http://planado.invalid");
+    } catch {
+      send(request, response, finishAnswer("/", plainAnswer(400, { "Content-Type": "text/plain; charset=utf-8" }, "Bad request")));
+      return;
+    }
+    answer(request, response, url, client).catch((error: unknown) => {
+      // Every answer handles its own failures; this is the last line (say, a broken socket).
+      reportFailure("server", error);
+      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Internal error");
+      else response.destroy();
+    });
+  };
+}
