@@ -13,7 +13,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-planado-p
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 // The operations as they are, each of which a test can make fail once.
 vi.mock("@/lib/conferences/operations", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/conferences/operations")>();
+  const original = await importOriginal<typeof operations>();
   return { ...original, book: vi.fn(original.book), findForAdmin: vi.fn(original.findForAdmin), roomForReservation: vi.fn(original.roomForReservation) };
 });
 
