@@ -59,6 +59,12 @@ const launchOptions: LaunchOptions = {
   args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
 };
 
+/**
+ * Which part runs (scripts/test.ts sets it): "e2e" all but the Galera cluster (npm run test:e2e),
+ * "cluster" the cluster alone (npm run test:cluster); unset or "all", everything, the cluster last.
+ */
+const suite = process.env.PLANADO_E2E_SUITE;
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e-output/results",
@@ -67,7 +73,7 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"]],
-  globalSetup: "./e2e/support/global-setup.ts",
+  globalSetup: suite === "cluster" ? undefined : "./e2e/support/global-setup.ts",
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   // Two cores run the servers, the browsers and (last) a database cluster: a page may take a few
   // seconds more than on a developer's machine. Waits end as soon as the page is there.
@@ -94,7 +100,12 @@ export default defineConfig({
     { name: "engines", testMatch: "engines/**/*.spec.ts", use: { ...devices["Desktop Chrome"], viewport: { width: 1024, height: 768 }, launchOptions } },
     // Several servers on a real Galera cluster (e2e/cluster/): heavy (three database nodes), so it
     // runs after everything else, alone.
-    { name: "cluster", testMatch: "cluster/**/*.spec.ts", dependencies: ["desktop", "phone", "cli", "api", "deploy", "engines"] },
+    // Alone (npm run test:cluster), it waits for nothing.
+    {
+      name: "cluster",
+      testMatch: "cluster/**/*.spec.ts",
+      dependencies: suite === "cluster" ? [] : ["desktop", "phone", "cli", "api", "deploy", "engines"],
+    },
     // Through nginx, at the public address: the browser resolves the public host name to loopback.
     {
       name: "deploy",
@@ -105,7 +116,7 @@ export default defineConfig({
         launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`] },
       },
     },
-  ],
+  ].filter((project) => (suite === "e2e" ? project.name !== "cluster" : suite === "cluster" ? project.name === "cluster" : true)),
   webServer: [
     server(port, {}),
     // The same app, as an operator may configure it: a privacy notice, and rooms that open early.
@@ -132,5 +143,6 @@ export default defineConfig({
       TRUSTED_PROXIES: "127.0.0.1",
       WRITE_LIMIT_PER_HOUR: "3",
     }),
-  ],
+    // The cluster spec starts its own servers on its own cluster: alone, it needs none of these.
+  ].filter(() => suite !== "cluster"),
 });

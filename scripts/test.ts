@@ -4,182 +4,89 @@
  * Finds or starts a database server for the integration and end-to-end tests, installs the Debian
  * programs the tests run when they are missing (as root: Chromium, nginx, haproxy, galera-4, Duktape
  * and the old browsers), and builds the app into .next-test when its sources changed.
+ *
+ * The loops a developer lives in are the same script with fewer steps (./lib/test-suites.ts), each
+ * ending with the same line; what follows `--` goes to their runner:
+ *   npm run test:unit     Vitest's unit project: no database, no build
+ *   npm run test:int      Vitest's integration project, against MariaDB
+ *   npm run test:e2e      Playwright without the Galera cluster (builds .next-test when needed)
+ *   npm run test:cluster  Playwright's Galera cluster spec alone (one cluster, started by it)
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { formatDatabaseUrl } from "../lib/database-url";
 import { configOrExit, loadEnvFiles, log } from "./lib/cli";
 import { clearGeneratedTypes, ensureBuild } from "./lib/build";
 import { resolveServer } from "./lib/database-server";
 import type { ResolvedServer } from "./lib/database-server";
-import { projectDir } from "./lib/paths";
 import { dropStaleTestDatabases } from "./lib/throwaway-database";
-
-/** The Debian packages of the old engines' tests, each by a file it installs. */
-const OLD_ENGINES: Record<string, string> = {
-  "netsurf-gtk": "/usr/bin/netsurf-gtk",
-  dillo: "/usr/bin/dillo",
-  w3m: "/usr/bin/w3m",
-  elinks: "/usr/bin/elinks",
-  lynx: "/usr/bin/lynx",
-  xvfb: "/usr/bin/Xvfb",
-  xdotool: "/usr/bin/xdotool",
-  tmux: "/usr/bin/tmux",
-  imagemagick: "/usr/bin/compare",
-};
-
-interface Tally {
-  name: string;
-  passed: number;
-  failed: number;
-  note?: string;
-}
-
-const results: Tally[] = [];
-const bin = (name: string) => join(projectDir, "node_modules", ".bin", name);
-const reports = join(projectDir, "test-results");
-
-function run(program: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(program, args, { cwd: projectDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  return result.status ?? 1;
-}
-
-function step(name: string, program: string, args: string[], env: Record<string, string> = {}) {
-  log(`${name} …`);
-  const ok = run(program, args, env) === 0;
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
-}
-
-function readJson<T>(path: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function firstExisting(candidates: (string | undefined)[]): string | undefined {
-  return candidates.find((path): path is string => !!path && existsSync(path));
-}
-
-/**
- * A program the end-to-end tests run (Debian's Chromium, Debian's nginx): found, or installed from
- * Debian's packages when we are root, as on CI.
- */
-function ensureDebianProgram(packageName: string, candidates: (string | undefined)[]): string | undefined {
-  const found = firstExisting(candidates);
-  if (found) return found;
-  if (process.getuid?.() !== 0) {
-    log(`${packageName} is missing: install Debian's ${packageName} package (apt-get install ${packageName}).`);
-    return undefined;
-  }
-  log(`Installing Debian's ${packageName} for the end-to-end tests …`);
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
-  if (run("apt-get", ["install", "-y", "-qq", packageName], env) !== 0) {
-    run("apt-get", ["update", "-qq"], env);
-    run("apt-get", ["install", "-y", "-qq", packageName], env);
-  }
-  return firstExisting(candidates);
-}
+import { ensureBrowserPrograms, ensureClusterPrograms, ensureDuktape } from "./lib/test-programs";
+import { bin, playwright, printSummary, run, step, vitest } from "./lib/test-run";
+import type { Tally } from "./lib/test-run";
+import { parseSelection, USAGE } from "./lib/test-suites";
 
 async function main() {
+  const selection = parseSelection(process.argv.slice(2));
+  if (!selection) {
+    console.error(USAGE);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  const { suite, passThrough } = selection;
   loadEnvFiles();
-  const config = configOrExit();
-  rmSync(reports, { recursive: true, force: true });
-  mkdirSync(reports, { recursive: true });
+  const results: Tally[] = [];
 
   // Types and lint first: cheap, and they need no database. `next typegen` writes the route types.
-  log("type check …");
-  clearGeneratedTypes();
-  const typesOk = run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
-  results.push({ name: "type check", passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });
-  step("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-  step("format", bin("prettier"), ["--check", "."]);
+  if (suite.checks) {
+    log("type check …");
+    clearGeneratedTypes();
+    const typesOk = run(bin("next"), ["typegen"], { NEXT_DIST_DIR: ".next-test" }) === 0 && run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]) === 0;
+    results.push({ name: "type check", passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });
+    results.push(step("lint", bin("eslint"), [".", "--max-warnings", "0"]));
+    results.push(step("format", bin("prettier"), ["--check", "."]));
+  }
 
   let server: ResolvedServer | undefined;
-  try {
-    server = await resolveServer(config.DATABASE_URL.coordinates, log);
-    const dropped = await dropStaleTestDatabases(server.coordinates);
-    if (dropped.length) log(`Dropped ${dropped.length} test database(s) left behind by earlier runs.`);
-  } catch (error) {
-    log(`No database for the integration and end-to-end tests: ${(error as Error).message}`);
+  if (suite.database) {
+    const config = configOrExit();
+    try {
+      server = await resolveServer(config.DATABASE_URL.coordinates, log);
+      const dropped = await dropStaleTestDatabases(server.coordinates);
+      if (dropped.length) log(`Dropped ${dropped.length} test database(s) left behind by earlier runs.`);
+    } catch (error) {
+      log(`No database for the integration and end-to-end tests: ${(error as Error).message}`);
+    }
   }
   const databaseEnv: Record<string, string> = server ? { DATABASE_URL: formatDatabaseUrl(server.coordinates) } : {};
 
-  // The programs the tests run, from Debian (installed when missing, as root): Duktape for the wait
-  // page's script in a pure ES5 engine (Vitest); the rest for Playwright.
-  const duktape = ensureDebianProgram("duktape", ["/usr/bin/duk"]);
-  // Debian's Chromium; the reverse-proxy test runs the nginx configuration we ship (deploy/nginx.conf).
-  const chromium = ensureDebianProgram("chromium", [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
-  const nginx = ensureDebianProgram("nginx", [process.env.NGINX_PATH, "/usr/sbin/nginx"]);
-  // The cluster tests (e2e/cluster/) run a three-node Galera cluster behind haproxy; SST by rsync.
-  const cluster = ["galera-4", "haproxy", "rsync"].every((name) =>
-    ensureDebianProgram(name, [{ "galera-4": "/usr/lib/galera/libgalera_smm.so", haproxy: "/usr/sbin/haproxy", rsync: "/usr/bin/rsync" }[name]]),
-  );
-  // Old and small browsers (e2e/engines/), on a display of their own (Xvfb) or in a terminal (tmux),
-  // their screens read with ImageMagick and clicked with xdotool.
-  const engines = Object.entries(OLD_ENGINES).every(([name, path]) => ensureDebianProgram(name, [path]));
+  // The programs the tests run, from Debian (installed when missing, as root), before any test runs.
+  if (suite.vitest.includes("unit")) ensureDuktape();
+  const browsers = suite.playwright === "all" || suite.playwright === "e2e" ? ensureBrowserPrograms() : {};
+  const cluster = suite.playwright === "all" || suite.playwright === "cluster" ? ensureClusterPrograms() : true;
 
   try {
-    // Vitest: unit and integration projects in one run, in a zone with a 45-minute offset.
-    log("unit and integration tests (Vitest, TZ=Asia/Kathmandu) …");
-    const vitestReport = join(reports, "vitest.json");
-    const vitestExit = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {
-      TZ: "Asia/Kathmandu",
-      ...databaseEnv,
-    });
-    const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestReport);
-    if (vitest) {
-      const failed = vitest.numFailedTests + vitest.numPendingTests + vitest.numTodoTests;
-      // A file that fails to load has no failed test but fails the run: count it.
-      results.push({ name: "vitest", passed: vitest.numPassedTests, failed: failed || (vitestExit === 0 ? 0 : 1) });
-    } else {
-      results.push({ name: "vitest", passed: 0, failed: 1, note: "no report" });
-    }
+    if (suite.vitest.length) results.push(vitest(suite.vitest, passThrough, databaseEnv, `vitest-${suite.name}`));
 
     // Playwright: against a production build, in Debian's Chromium (desktop and phone) and old engines.
-    let built = false;
-    try {
-      await ensureBuild(".next-test", log);
-      built = true;
-    } catch (error) {
-      log((error as Error).message);
-    }
-    if (!duktape) log("Duktape is missing: the tests of the wait page's script in it fail.");
-    if (!chromium || !nginx || !cluster || !engines || !built || !server) {
-      results.push({ name: "playwright", passed: 0, failed: 1, note: "could not start" });
-    } else {
-      log("end-to-end tests (Playwright, Chromium) …");
-      const playwrightReport = join(reports, "playwright.json");
-      const playwrightExit = run(bin("playwright"), ["test", "--reporter=list,json"], {
-        ...databaseEnv,
-        CHROMIUM_PATH: chromium,
-        NGINX_PATH: nginx,
-        NEXT_DIST_DIR: ".next-test",
-        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-      });
-      const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightReport);
-      if (report) {
-        // A skipped test counts as failed: none may be left behind.
-        const failed = report.stats.unexpected + report.stats.skipped;
-        results.push({ name: "playwright", passed: report.stats.expected + report.stats.flaky, failed: failed || (playwrightExit === 0 ? 0 : 1) });
+    if (suite.playwright) {
+      let built = false;
+      try {
+        await ensureBuild(".next-test", log);
+        built = true;
+      } catch (error) {
+        log((error as Error).message);
+      }
+      if (!browsers || !cluster || !built || (suite.database && !server)) {
+        results.push({ name: "playwright", passed: 0, failed: 1, note: "could not start" });
       } else {
-        results.push({ name: "playwright", passed: 0, failed: 1, note: "no report" });
+        log(`end-to-end tests (Playwright${suite.playwright === "all" ? "" : `, ${suite.playwright}`}) …`);
+        const env = { ...databaseEnv, ...browsers, NEXT_DIST_DIR: ".next-test", PLANADO_E2E_SUITE: suite.playwright };
+        results.push(playwright(passThrough, env, `playwright-${suite.name}`));
       }
     }
   } finally {
     if (server?.privateServer?.startedHere) await server.privateServer.stop();
   }
 
-  console.log("");
-  for (const r of results) {
-    log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ""}`);
-  }
-  const passed = results.reduce((sum, r) => sum + r.passed, 0);
-  const failed = results.reduce((sum, r) => sum + r.failed, 0);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  process.exit(printSummary(results) ? 0 : 1);
 }
 
 main().catch((error) => {
