@@ -3,7 +3,7 @@ import { useErrorWords } from "./_i18n/error-words";
 import { primaryActionButton } from "@/ui/button";
 import { pageTitle } from "@/ui/typography";
 // Shown when a page fails by a bug of ours (500; Next logs it once). A database that is away is not a
-// bug and does not end here: the page sends the visitor to the proxy's friendly 503 (see
+// bug and does not end here: the page sends the visitor to the request pipeline's friendly 503 (see
 // app/_shared/visitor.ts, lib/failures.ts). Production builds never send the error's message or stack
 // to the browser; this page says only what a visitor can do.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,5 +1,5 @@
 /**
- * What a failure is, for every door (our server, the proxy, pages, server actions, the API, the
+ * What a failure is, for every door (our server and its request pipeline, pages, server actions, the API, the
  * reservation endpoints): one answer to "whose fault, and what now?".
  *
  *  - "unavailable": the database cannot be reached or refuses for a moment. Not a bug: the visitor

@@ -64,13 +64,13 @@ describe("with the database stopped", () => {
     expect(logged).toEqual([]);
   });
 
-  it("an admin page sends the visitor to the same address, where the proxy answers the friendly 503", async () => {
+  it("an admin page sends the visitor to the same address, where the request pipeline answers the friendly 503", async () => {
     const { pageLookUp } = await import("@/app/_shared/visitor");
     const { findForAdmin } = await import("@/lib/conferences/operations");
     const { shouldShedLoad } = await import("@/lib/availability");
     const redirected = await pageLookUp(() => findForAdmin("a".repeat(26))).catch((error: unknown) => error);
     expect(redirected).toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/a\/some-admin-id\?n=Maths;307;/) });
-    expect(shouldShedLoad()).toBe(true); // what the proxy asks when the visitor comes back
+    expect(shouldShedLoad()).toBe(true); // what lib/pipeline/admission.ts asks when the visitor comes back
     expect(logged).toEqual([]);
   });
 });
