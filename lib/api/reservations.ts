@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { json, readBounded } from "./http";
 import { roomForReservation } from "../conferences/operations";
+import { meetingWindow } from "../conferences/meeting-phase";
 import type { RoomRecord } from "../conferences/store";
 import { reportFailure, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../failures";
 import { getConfig } from "../env";
@@ -14,7 +15,6 @@ import type { Answer } from "../http/answer";
 import { decideReservation, parseReservationId, reservationId, roomOfName } from "../jitsi/reservations";
 import { reservationRequestSchema } from "../jitsi/schema";
 import type { RoomBooking } from "../jitsi/reservations";
-import { bookingWindow } from "../jitsi/window";
 import { windowPolicy } from "../jitsi/access";
 import type { WindowPolicy } from "../jitsi/window";
 
@@ -60,7 +60,7 @@ async function formBody(request: Request): Promise<{ status: "read"; form: URLSe
 function bookingOf(record: RoomRecord | "retired" | undefined, settings: ReservationSettings): RoomBooking {
   if (record === "retired") return { kind: "retired" };
   if (!record) return { kind: "unknown" };
-  return { kind: "booked", id: reservationId(record.rowId, record.generation), startsAt: record.startsAt, window: bookingWindow(record, settings.window) };
+  return { kind: "booked", id: reservationId(record.rowId, record.generation), startsAt: record.startsAt, window: meetingWindow(record, settings.window) };
 }
 
 /** The database away: 503, which Prosody retries. Anything else: 500, logged once (lib/failures.ts). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Repeat } from "../time/recurrence";
 import { resolveLocal } from "../time/zoned";
+import { currentMeeting } from "../conferences/current-meeting";
+import { meetingPhase } from "../conferences/meeting-phase";
+import type { MeetingPolicy } from "../conferences/meeting-phase";
 import { planSweep } from "./plan";
 
 const H = 23;
@@ -77,5 +80,32 @@ describe("planSweep: rolling forward", () => {
   it("deletes a series whose remaining meetings are all over", () => {
     const c = conference("2026-12-01T09:00", "UTC", { every: 1, unit: "day" }, 2);
     expect(planSweep(c, at("2026-12-04T08:00:00Z"), H)).toEqual({ action: "delete" });
+  });
+});
+
+describe("planSweep agrees with the meeting's phase (lib/conferences/meeting-phase.ts)", () => {
+  const plain: MeetingPolicy = { earlyJoinMinutes: 10, cleanupAfterHours: H };
+  const enforcing: MeetingPolicy = { earlyJoinMinutes: 10, cleanupAfterHours: H, graceMinutes: 30 };
+  const daily = { ...conference("2026-12-01T09:00", "Europe/Berlin", { every: 1, unit: "day" }, 3), durationMinutes: 60 };
+
+  it("on plain Jitsi, sweeps a meeting exactly when it is over, to the meeting a request would move the series to", () => {
+    for (let minutes = 0; minutes < 5 * 24 * 60; minutes += 10) {
+      const now = new Date(daily.startsAt.getTime() + minutes * 60_000);
+      const plan = planSweep(daily, now, H);
+      expect(plan.action !== "keep").toBe(meetingPhase(daily, now, plain).status === "over");
+      const current = currentMeeting(daily, plain, now);
+      if (plan.action === "roll") {
+        expect(current).toMatchObject({ startsAt: plan.startsAt, localStart: plan.localStart, remainingOccurrences: plan.remainingOccurrences });
+      } else {
+        expect(current).toBe(daily);
+      }
+    }
+  });
+
+  it("where Jitsi enforces bookings, sweeps only well after the meeting is over (and a request moved the series on)", () => {
+    const oneOff = { ...daily, repeat: null, remainingOccurrences: 0 };
+    expect(meetingPhase(oneOff, at("2026-12-01T09:30:00Z"), enforcing).status).toBe("over");
+    expect(planSweep(oneOff, at("2026-12-01T09:30:00Z"), H)).toEqual({ action: "keep" });
+    expect(planSweep(oneOff, at("2026-12-02T07:00:00Z"), H)).toEqual({ action: "delete" });
   });
 });

@@ -1,13 +1,15 @@
 /**
- * What the cleanup sweep does with one conference, decided without the database: a conference whose
- * start is CLEANUP_AFTER_HOURS in the past is over. A one-off conference, or the last meeting of a
- * series, is deleted; otherwise the conference moves to its next meeting that is not over yet (in its
+ * What the cleanup sweep does with one conference, decided without the database: a conference that
+ * started at or before the sweep's cutoff (CLEANUP_AFTER_HOURS ago, on every deployment: why, in
+ * lib/conferences/meeting-phase.ts) is swept. A one-off conference, or the last meeting of a series,
+ * is deleted; otherwise the conference moves to its next meeting that is not past the cutoff (in its
  * own zone, by the same rule as the calendar's RRULE), skipping every meeting missed while the server
  * was down, and is deleted if none is left.
  */
 import { occurrencesAfter } from "../time/recurrence";
 import type { Repeat } from "../time/recurrence";
 import type { LocalDateTime } from "../time/zoned";
+import { sweepCutoff } from "../conferences/meeting-phase";
 
 export interface DueConference {
   startsAt: Date;
@@ -19,11 +21,6 @@ export interface DueConference {
 
 export type SweepPlan =
   { action: "keep" } | { action: "delete" } | { action: "roll"; startsAt: Date; localStart: LocalDateTime; remainingOccurrences: number; skipped: number };
-
-/** The moment before which every start is over: now less the cleanup threshold. */
-export function sweepCutoff(now: Date, cleanupAfterHours: number): Date {
-  return new Date(now.getTime() - cleanupAfterHours * 3_600_000);
-}
 
 export function planSweep(c: DueConference, now: Date, cleanupAfterHours: number): SweepPlan {
   const cutoff = sweepCutoff(now, cleanupAfterHours);

@@ -7,14 +7,16 @@
  *  - Series with meetings to come: read a batch, plan each row (./plan.ts), then write all the
  *    plans in one statement, each row only if its revision is still the one that was read (an edit or
  *    another sweep raises it; the row is then left for the next sweep).
- * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches.
+ * Cost follows the rows due, not the table: every query walks the index on starts_at, in batches
+ * (which is why the cutoff is one instant on starts_at: lib/conferences/meeting-phase.ts).
  */
 import { db } from "../db";
 import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
 import { confirmedKeys, retireRooms, roomColumns, scheduleOf } from "../conferences/store";
 import { localToDate } from "../time/zoned";
-import { planSweep, sweepCutoff } from "./plan";
+import { sweepCutoff } from "../conferences/meeting-phase";
+import { planSweep } from "./plan";
 
 export interface SweepResult {
   /** Conferences deleted (over, nothing left to come). */

@@ -2,14 +2,14 @@
  * The one rule of the participant's path: where someone who opens an invitation goes now. Before the
  * room opens they wait; once it is open they go to the room, unless the operator wants them to read
  * a privacy notice first (then they go to the room from the notice's "Continue"). Where the operator's
- * Jitsi enforces bookings, the room link carries a token for the booking window, and once that window
- * is over the meeting is over. Used by the invitation page, its "Continue" and the API's invitation
- * status alike.
+ * Jitsi enforces bookings, the room link carries a token for the meeting's window. Once the meeting is
+ * over there is no way in. When it opens and ends is the meeting's phase (./meeting-phase.ts), decided
+ * by the look-up. Used by the invitation page, its "Continue" and the API's invitation status alike.
  */
 import type { RoomAccess } from "../jitsi/access";
 import { roomLink } from "../jitsi/room-link";
-import { bookingWindow } from "../jitsi/window";
-import type { Conference, InvitationState } from "./conference";
+import type { Conference } from "./conference";
+import type { MeetingPhase } from "./meeting-phase";
 
 export type Entry =
   | { kind: "wait"; msToOpen: number; secondsToOpen: number }
@@ -18,6 +18,7 @@ export type Entry =
   | { kind: "over" };
 
 export interface EntryRequest {
+  /** The moment of the request (the phase was decided for it: see lookUpInvitation). */
   now: Date;
   /**
    * The conference's name, if the link carries the one Planado signed (shown in the room if wanted).
@@ -27,18 +28,12 @@ export interface EntryRequest {
   name?: string | (() => string | undefined);
 }
 
-export function invitationEntry(
-  conference: Pick<Conference, "roomId" | "startsAt" | "durationMinutes">,
-  state: Exclude<InvitationState, { status: "ended" }>,
-  access: RoomAccess,
-  request: EntryRequest,
-): Entry {
+export function invitationEntry(conference: Pick<Conference, "roomId">, state: MeetingPhase, access: RoomAccess, request: EntryRequest): Entry {
   if (state.status === "waiting") return { kind: "wait", msToOpen: state.msToOpen, secondsToOpen: state.secondsToOpen };
-  const window = access.window && bookingWindow(conference, access.window);
-  if (window && request.now >= window.endsAt) return { kind: "over" };
+  if (state.status === "over") return { kind: "over" };
   const room = roomLink(access.jitsiUrl, conference.roomId, {
     token: access.token,
-    window,
+    window: state.window,
     subject: access.showName ? (typeof request.name === "function" ? request.name() : request.name) : undefined,
   });
   if (access.privacyNoticeUrl) return { kind: "notice", noticeUrl: access.privacyNoticeUrl, roomUrl: room };

@@ -1,7 +1,10 @@
+import { decodeJwt } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
+import { getConfig, parseConfig } from "../env";
 import { newId } from "../ids";
-import { book, edit, lookUpInvitation, remove } from "./operations";
+import { hashId } from "../keys/derive";
+import { book, edit, findForAdmin, joinAsOrganizer, lookUpInvitation, meetingPolicy, remove } from "./operations";
 import type { BookingFormValues } from "./booking-form";
 import { ENGLISH_TEXTS } from "./schema";
 
@@ -103,5 +106,85 @@ describe("lookUpInvitation", () => {
     expect(await lookUpInvitation(booked.conference.adminId, now)).toBeUndefined();
     expect(await remove(booked.conference.adminId)).toBe(true);
     expect(await lookUpInvitation(id, now)).toBeUndefined();
+  });
+});
+
+describe("lookUpInvitation on plain Jitsi", () => {
+  it("keeps a meeting running late open until CLEANUP_AFTER_HOURS after its start, then moves a series on to its next meeting", async () => {
+    const booked = await book({ from: "form", values: form, intent: "book" }, now);
+    if (booked.status !== "saved") throw new Error("expected a booking");
+    const { invitationId, roomId } = booked.conference;
+    // 2026-12-01 09:00 in Berlin is 08:00Z; the threshold is 23 hours.
+    expect(await lookUpInvitation(invitationId, new Date("2026-12-02T06:59:59.999Z"))).toMatchObject({ conference: { roomId }, state: { status: "open" } });
+    const moved = await lookUpInvitation(invitationId, new Date("2026-12-02T07:00:00Z"));
+    expect(moved).toMatchObject({
+      conference: { startsAt: new Date("2026-12-08T08:00:00Z"), remainingOccurrences: 2, revision: 2 },
+      state: { status: "waiting", opensAt: new Date("2026-12-08T08:00:00Z") },
+    });
+    // A fresh room, as the sweep would have given it.
+    expect(moved!.conference.roomId).not.toBe(roomId);
+  });
+});
+
+describe("joinAsOrganizer", () => {
+  const enforcing = parseConfig({
+    ...process.env,
+    JITSI_URL: "https://meet.example.org",
+    JITSI_JWT_APP_ID: "planado",
+    JITSI_JWT_SECRET: "j".repeat(40),
+    JITSI_SHOW_NAME: "true",
+  });
+  const oneOff = async () => {
+    const booked = await book({ from: "form", values: { ...form, repeat: "none" }, intent: "book" }, now);
+    if (booked.status !== "saved") throw new Error("expected a booking");
+    return booked.conference;
+  };
+  const openedEarlyAt = async (adminId: string) => (await db().conference.findUnique({ where: { adminHash: hashId(adminId) } }))?.openedEarlyAt;
+
+  it("builds one policy per deployment from the configuration", () => {
+    expect(meetingPolicy(getConfig())).toEqual({ earlyJoinMinutes: 0, cleanupAfterHours: 23 });
+    expect(meetingPolicy(enforcing)).toEqual({ earlyJoinMinutes: 0, cleanupAfterHours: 23, graceMinutes: 30 });
+  });
+
+  it("does not know an unknown conference", async () => {
+    expect(await joinAsOrganizer(newId(), now, {})).toEqual({ status: "not-found" });
+    expect(await joinAsOrganizer("not-an-id", now, {}, enforcing)).toEqual({ status: "not-found" });
+  });
+
+  it("on plain Jitsi: the bare room at any time until the meeting is over, without a word to the database", async () => {
+    const { adminId, roomId } = await oneOff();
+    expect(await joinAsOrganizer(adminId, now, { name: "Choir" })).toEqual({ status: "room", url: `https://meet.jit.si/${roomId}` });
+    expect(await openedEarlyAt(adminId)).toBeNull();
+    expect(await joinAsOrganizer(adminId, new Date("2026-12-02T06:59:59.999Z"), {})).toEqual({ status: "room", url: `https://meet.jit.si/${roomId}` });
+    expect(await joinAsOrganizer(adminId, new Date("2026-12-02T07:00:00Z"), {})).toEqual({ status: "over" });
+  });
+
+  it("where Jitsi enforces bookings: early opens the window from now, as moderator with the name; over after the window", async () => {
+    const { adminId, roomId } = await oneOff();
+    const joined = await joinAsOrganizer(adminId, now, { name: "Choir" }, enforcing);
+    if (joined.status !== "room") throw new Error("expected a room");
+    const url = new URL(joined.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`https://meet.example.org/${roomId}`);
+    expect(url.hash).toBe("#config.localSubject=%22Choir%22");
+    expect(decodeJwt(url.searchParams.get("jwt")!)).toMatchObject({
+      room: roomId,
+      nbf: now.getTime() / 1000 - 60,
+      exp: new Date("2026-12-01T09:30:00Z").getTime() / 1000,
+      context: { user: { moderator: true } },
+    });
+    expect(await openedEarlyAt(adminId)).toEqual(now);
+    const open = await joinAsOrganizer(adminId, new Date("2026-12-01T09:29:59.999Z"), {}, enforcing);
+    expect(open).toMatchObject({ status: "room", url: expect.not.stringContaining("#") });
+    expect(await joinAsOrganizer(adminId, new Date("2026-12-01T09:30:00Z"), {}, enforcing)).toEqual({ status: "over" });
+  });
+
+  it("where Jitsi enforces bookings: after a series' meeting, the next meeting's fresh room", async () => {
+    const booked = await book({ from: "form", values: form, intent: "book" }, now);
+    if (booked.status !== "saved") throw new Error("expected a booking");
+    const joined = await joinAsOrganizer(booked.conference.adminId, new Date("2026-12-01T09:30:00Z"), {}, enforcing);
+    const next = await findForAdmin(booked.conference.adminId);
+    expect(next).toMatchObject({ startsAt: new Date("2026-12-08T08:00:00Z"), remainingOccurrences: 2 });
+    expect(next!.roomId).not.toBe(booked.conference.roomId);
+    expect(joined).toMatchObject({ status: "room", url: expect.stringContaining(`https://meet.example.org/${next!.roomId}?jwt=`) });
   });
 });

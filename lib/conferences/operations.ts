@@ -5,16 +5,18 @@
  * own answer (a page, a redirect, a problem document).
  */
 import { getConfig } from "../env";
+import type { Config } from "../env";
 import { isId } from "../ids";
 import type { Translate } from "../i18n/translate";
-import { roomAccess } from "../jitsi/access";
-import type { WindowPolicy } from "../jitsi/window";
+import { enforcesBookings, roomAccess } from "../jitsi/access";
+import { roomLink } from "../jitsi/room-link";
 import { validateBookingForm } from "./booking-form";
 import type { BookingFormValues } from "./booking-form";
-import { invitationState } from "./conference";
-import type { Conference, InvitationState, ManagedConference, Policy, Schedule } from "./conference";
+import type { Conference, ManagedConference, Schedule } from "./conference";
 import { currentMeeting } from "./current-meeting";
 import { invitationCache } from "./invitation-cache";
+import { meetingEndsAt, meetingPhase, sweepCutoff } from "./meeting-phase";
+import type { MeetingPhase, MeetingPolicy } from "./meeting-phase";
 import { mergeChanges, validateBooking } from "./schema";
 import type { Booking, FieldErrors, Validation } from "./schema";
 import {
@@ -26,7 +28,7 @@ import {
   findRoomByReservation,
   insertConference,
   moveSeriesOn,
-  openEarly as storeEarlyOpening,
+  openEarly,
   updateSchedule,
 } from "./store";
 import type { RoomRecord, SeriesKey } from "./store";
@@ -85,56 +87,67 @@ export function findForAdmin(adminId: string): Promise<ManagedConference | null>
   return findByAdminId(adminId);
 }
 
+/** The operator's rules for opening and ending meetings, from the configuration (./meeting-phase.ts says what they mean). */
+export function meetingPolicy(config: Config = getConfig()): MeetingPolicy & { cleanupAfterHours: number } {
+  const policy = { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, cleanupAfterHours: config.CLEANUP_AFTER_HOURS };
+  return enforcesBookings(config) ? { ...policy, graceMinutes: config.JITSI_RESERVATION_GRACE_MINUTES } : policy;
+}
+
+export type OrganizerJoin = { status: "not-found" } | { status: "over" } | { status: "room"; url: string };
+
 /**
- * The conference behind an admin link for its current meeting (see onCurrentMeeting): what "Join now"
- * and the admin page's room link use.
+ * "Join now": the organizer goes to the room of the current meeting at any time before it is over,
+ * as moderator where Jitsi checks tokens. Where Jitsi enforces bookings, going early opens the
+ * meeting's window from `now` (so Jitsi admits the room); `name` is shown in the room if the operator
+ * wants names shown.
  */
-export async function findMeetingForAdmin(adminId: string, now: Date): Promise<ManagedConference | null> {
+export async function joinAsOrganizer(adminId: string, now: Date, { name }: { name?: string }, config: Config = getConfig()): Promise<OrganizerJoin> {
+  const policy = meetingPolicy(config);
   const found = await findByAdminId(adminId);
-  return found && onCurrentMeeting(found, now, { adminId }, () => findByAdminId(adminId));
+  const conference = found && (await onCurrentMeeting(found, now, policy, { adminId }, () => findByAdminId(adminId)));
+  if (!conference) return { status: "not-found" };
+  const phase = meetingPhase(conference, now, policy);
+  if (phase.status === "over") return { status: "over" };
+  // Early: the meeting opens now. Where Jitsi enforces bookings it must learn so (the reservation hook
+  // reads the stored opening, the token is valid from now); plain Jitsi admits anyone at any time.
+  if (phase.status === "waiting" && policy.graceMinutes !== undefined) await openEarly(adminId, now);
+  const window = phase.status === "open" ? phase.window : { opensAt: now, endsAt: meetingEndsAt(conference, policy) };
+  const access = roomAccess(config);
+  const url = roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, moderator: true, subject: access.showName ? name : undefined });
+  return { status: "room", url };
 }
 
-/** The organizer opened the room before its window ("Join now"): Jitsi admits it from `at` on. */
-export function openEarly(adminId: string, at: Date): Promise<void> {
-  return storeEarlyOpening(adminId, at);
-}
-
-/** The operator's rules for opening and ending conferences, from the configuration. */
-export function policy(): Policy {
-  const config = getConfig();
-  return { earlyJoinMinutes: config.EARLY_JOIN_MINUTES, cleanupAfterHours: config.CLEANUP_AFTER_HOURS };
-}
-
-/** The conference behind an invitation and its state now; undefined when unknown or ended. */
-export async function lookUpInvitation(
-  invitationId: string,
-  now: Date,
-): Promise<{ conference: Conference; state: Exclude<InvitationState, { status: "ended" }> } | undefined> {
+/**
+ * The conference behind an invitation and its current meeting's phase now (./meeting-phase.ts);
+ * undefined when unknown, or over with nothing left to come and past the sweep's cutoff (the sweep
+ * deletes it: as if it already had).
+ */
+export async function lookUpInvitation(invitationId: string, now: Date): Promise<{ conference: Conference; state: MeetingPhase } | undefined> {
   // What is not an id cannot exist: it never reaches the cache (a long junk id would fill it) or the database.
   if (!isId(invitationId)) return undefined;
   const cached = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
   if (!cached) return undefined;
-  const conference = await onCurrentMeeting(cached, now, { invitationId }, () => findByInvitationId(invitationId));
+  const policy = meetingPolicy();
+  const conference = await onCurrentMeeting(cached, now, policy, { invitationId }, () => findByInvitationId(invitationId));
   if (!conference) return undefined;
-  const state = invitationState(conference, now, policy());
-  return state.status === "ended" ? undefined : { conference, state };
+  if (conference.remainingOccurrences === 0 && conference.startsAt <= sweepCutoff(now, policy.cleanupAfterHours)) return undefined;
+  return { conference, state: meetingPhase(conference, now, policy) };
 }
 
 /**
- * The conference as it is for its current meeting. Where Jitsi enforces bookings a meeting is over at
- * the end of its window, hours before the sweep moves a series on: the first request after that
- * moves the series on itself (a fresh room, as the sweep would), so nobody is sent to, or admitted
- * to, a room that is about to be replaced.
+ * The conference as it is for its current meeting. Once a meeting is over (./meeting-phase.ts) the
+ * first request that sees it moves a series on itself (a fresh room, as the sweep would), so nobody is
+ * sent to, or admitted to, a room that is about to be replaced. Where Jitsi enforces bookings that is
+ * hours before the sweep; on plain Jitsi it is the sweep's own moment, whichever comes first.
  */
 async function onCurrentMeeting<T extends Schedule & { revision: number }>(
   conference: T,
   now: Date,
+  policy: MeetingPolicy,
   series: SeriesKey,
   reread: () => Promise<T | null>,
 ): Promise<T | null> {
-  const enforced = roomAccess().window;
-  if (!enforced) return conference;
-  const meeting = currentMeeting(conference, enforced, now);
+  const meeting = currentMeeting(conference, policy, now);
   if (meeting === conference) return conference;
   await moveSeriesOn(series, conference.revision, meeting);
   if ("invitationId" in conference && typeof conference.invitationId === "string") invitationCache().forget(conference.invitationId);
@@ -149,13 +162,13 @@ async function onCurrentMeeting<T extends Schedule & { revision: number }>(
  */
 export async function roomForReservation(
   asked: { room: string } | { rowId: number; generation: number },
-  window: WindowPolicy,
+  policy: MeetingPolicy,
   now: Date,
 ): Promise<RoomRecord | "retired" | undefined> {
   const find = () => ("room" in asked ? findByRoom(asked.room) : findRoomByReservation(asked.rowId, asked.generation));
   let record = await find();
   for (let attempt = 0; attempt < 3 && record && record !== "retired"; attempt++) {
-    const meeting = currentMeeting(record, window, now);
+    const meeting = currentMeeting(record, policy, now);
     if (meeting === record) return record;
     await moveSeriesOn({ rowId: record.rowId }, record.revision, meeting);
     record = await find();

@@ -3,11 +3,11 @@ import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { roomLink } from "./room-link";
 import { CLOCK_SKEW_SECONDS, roomToken } from "./token";
-import { bookingWindow } from "./window";
 
 const settings = { appId: "planado", secret: "s".repeat(40), audience: "jitsi", subject: "meet.example.org" };
 const key = new TextEncoder().encode(settings.secret);
-const window = bookingWindow({ startsAt: new Date("2026-12-01T08:00:00Z"), durationMinutes: 60 }, { earlyJoinMinutes: 10, graceMinutes: 30 });
+// A one-hour meeting at 08:00, opening 10 minutes early, with 30 minutes' grace.
+const window = { opensAt: new Date("2026-12-01T07:50:00Z"), endsAt: new Date("2026-12-01T09:30:00Z") };
 const seconds = (iso: string) => new Date(iso).getTime() / 1000;
 
 describe("roomToken", () => {

@@ -1,44 +1,32 @@
-import { findMeetingForAdmin, openEarly } from "@/lib/conferences/operations";
+import { joinAsOrganizer } from "@/lib/conferences/operations";
 import { nameFromLink } from "@/lib/conferences/name";
-import { roomAccess } from "@/lib/jitsi/access";
-import { roomLink } from "@/lib/jitsi/room-link";
-import { bookingWindow } from "@/lib/jitsi/window";
-import type { BookingWindow } from "@/lib/jitsi/window";
 import { visitorLookUp } from "@/app/_shared/visitor";
 
 export const dynamic = "force-dynamic";
 
 /**
- * "Join now": the organizer goes to the room at any time. Where Jitsi enforces bookings, going early
- * opens the meeting's window from now (so Jitsi admits it), the organizer's token makes them
- * moderator, and a meeting whose window is over sends them back to the admin page, which says so.
- * Unknown ids go back to the (404) page, keeping the query (an explicit language).
+ * "Join now": the organizer goes to the room at any time before the meeting is over (see
+ * joinAsOrganizer); a meeting that is over sends them back to the admin page, which says so. Unknown
+ * ids go back to the (404) page, keeping the query (an explicit language).
  */
 export async function GET(request: Request, { params }: RouteContext<"/a/[adminId]/join">) {
   const { adminId } = await params;
   const url = new URL(request.url);
-  const now = new Date();
-  const conference = await visitorLookUp(async () => findMeetingForAdmin(adminId, now));
+  const name = nameFromLink(url.searchParams.get("n") ?? undefined);
+  const joined = await visitorLookUp(async () => {
+    const outcome = await joinAsOrganizer(adminId, new Date(), { name });
+    return outcome.status === "not-found" ? undefined : outcome;
+  });
   // Relative addresses: request.url names the server Next runs in (localhost:PORT), not the one the
   // visitor asked, behind a proxy or not.
   const back = `/a/${encodeURIComponent(adminId)}`;
-  if (!conference) return seeOther(`${back}${url.search}`);
-  const access = roomAccess();
-  let window: BookingWindow | undefined;
-  if (access.window) {
-    window = bookingWindow(conference, access.window);
-    if (now >= window.endsAt) {
-      const query = new URLSearchParams(url.searchParams);
-      query.set("over", "1");
-      return seeOther(`${back}?${query}`);
-    }
-    if (now < window.opensAt) {
-      await openEarly(adminId, now);
-      window = { ...window, opensAt: now };
-    }
+  if (!joined) return seeOther(`${back}${url.search}`);
+  if (joined.status === "over") {
+    const query = new URLSearchParams(url.searchParams);
+    query.set("over", "1");
+    return seeOther(`${back}?${query}`);
   }
-  const subject = access.showName ? nameFromLink(url.searchParams.get("n") ?? undefined) : undefined;
-  return seeOther(roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, moderator: true, subject }));
+  return seeOther(joined.url);
 }
 
 function seeOther(location: string): Response {
