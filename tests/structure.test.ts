@@ -185,3 +185,22 @@ describe("the structure of the code", () => {
     expect(named).toEqual([]);
   });
 });
+
+describe("the Galera cluster tests", () => {
+  const clusterCode = files.filter((file) => file.startsWith("e2e/cluster/") || file.startsWith("scripts/lib/galera/"));
+
+  it("wait for a condition or a named moment, never a fixed time: the only timers are the polling helpers'", () => {
+    expect(clusterCode.length).toBeGreaterThan(10);
+    const helpers = ["e2e/cluster/support/pacing.ts", "scripts/lib/galera/processes.ts"];
+    // `test.setTimeout(…)` sets a test's time limit: not a timer.
+    const timers = clusterCode.filter((file) => !helpers.includes(file) && /(?<![.\w])setTimeout\(/.test(text(file)));
+    const sleeps = clusterCode.filter((file) => /waitForTimeout\(|(?<![.\w])(sleep|delay|pause)\(/.test(text(file)) && !helpers.includes(file));
+    expect({ timers, sleeps }).toEqual({ timers: [], sleeps: [] });
+  });
+
+  it("start one cluster per test run: only the Playwright cluster spec starts one, once", () => {
+    const runByTests = files.filter((file) => isTest(file) || file.startsWith("e2e/") || file.startsWith("tests/"));
+    const starts = runByTests.flatMap((file) => [...text(file).matchAll(/\bstartGaleraCluster\(/g)].map(() => file));
+    expect(starts).toEqual(["e2e/cluster/galera.spec.ts"]);
+  });
+});

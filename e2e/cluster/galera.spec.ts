@@ -9,8 +9,10 @@
  *  - The tests read the rows on every node with `wsrep_sync_wait = 1` (causal reads), so what they
  *    see is what the cluster committed, not what one node happened to have applied so far.
  *
- * Serial: the tests share one cluster (about 30 s to start) and the third one stops and restarts a node.
- * Needs mariadb-server, galera-4, rsync and haproxy (the harness names what is missing).
+ * Serial: the tests share one cluster (about 30 s to start), the only one a test run starts (the
+ * harness's own checks are the first and last tests here); the fourth stops and restarts a node, the
+ * last stops everything. Needs mariadb-server, galera-4, rsync and haproxy (the harness names what
+ * is missing).
  *
  * The support code is in ./support/, each test's body in ./scenarios/ (a function of the run they share).
  */
@@ -21,6 +23,7 @@ import { test } from "@playwright/test";
 import { startGaleraCluster } from "../../scripts/lib/galera/cluster";
 import { stopLeftovers } from "../../scripts/lib/galera/leftovers";
 import { everyDoorAcrossServers } from "./scenarios/across-servers";
+import { replicatesBehindHaproxy, stopsAndLeavesNothing } from "./scenarios/harness";
 import { migrationsAppliedOnce } from "./scenarios/migrations-at-once";
 import { nodeStopUnderLoad } from "./scenarios/node-stop-under-load";
 import { sweepsAndEditsOnDifferentNodes } from "./scenarios/sweeps-and-edits";
@@ -76,6 +79,8 @@ test.describe("Planado on a three-node Galera cluster with two app servers", () 
     else if (run.workDir) log(`logs kept in ${run.workDir}`);
   });
 
+  test("the harness: three nodes replicate a write, served through haproxy from node 1", () => replicatesBehindHaproxy(run));
+
   test("every door across servers: booked through A, served, changed and deleted through B; a started conference opens the same room on both", () =>
     everyDoorAcrossServers(run));
 
@@ -84,4 +89,6 @@ test.describe("Planado on a three-node Galera cluster with two app servers", () 
   test("stop one node in the middle of a steady booking load", () => nodeStopUnderLoad(run));
 
   test("starts two servers at the same moment on a fresh cluster: the migrations are applied exactly once", () => migrationsAppliedOnce(run));
+
+  test("the harness: stopping the servers and the cluster leaves no port, process or folder behind", () => stopsAndLeavesNothing(run));
 });

@@ -7,11 +7,10 @@
  * It loads what the migrate script needs (the script then finds it all loaded), then waits until
  * PLANADO_E2E_START_AT (milliseconds since the epoch). Without that variable it does nothing.
  */
+import { untilMoment } from "./support/pacing";
+
 const startAt = Number(process.env.PLANADO_E2E_START_AT ?? 0);
 if (startAt > 0) {
   await Promise.all([import("../../scripts/lib/cli"), import("../../scripts/lib/database-server"), import("../../scripts/lib/migrate")]);
-  const wait = startAt - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await untilMoment(startAt);
 }
-
-export {};

@@ -8,11 +8,11 @@ import { hashId, roomIdFor } from "../../../lib/keys/derive";
 import { log } from "../support/cluster-run";
 import type { ClusterRun } from "../support/cluster-run";
 import { conferencesOn, hexHash, sql, sqlDateTime, sqlWrite } from "../support/direct-sql";
-import { eachLimited, sleep } from "../support/pacing";
+import { eachLimited, rhythm, untilMoment, waitFor } from "../support/pacing";
 import { logSince, logSize, retriedWrites } from "../support/planado-servers";
 import { daysAhead, request } from "../support/requests";
 import type { BookingRequest } from "../support/requests";
-import { CLEANUP_AFTER_HOURS, keys } from "../support/shared-settings";
+import { CLEANUP_AFTER_HOURS, keys, SWEEP_INTERVAL_SECONDS } from "../support/shared-settings";
 
 export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theCluster }: ClusterRun): Promise<void> {
   test.setTimeout(150_000);
@@ -20,6 +20,8 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   const [a, b] = bothServers();
   const both = [a, b];
   const logOffsets = both.map(logSize);
+  // When the last request of the set-up was answered: each request may start a sweep (at most one a second per server).
+  let lastRequestEnded = 0;
 
   // 1. What the sweeps will find due: 40 daily series (5 meetings) and 40 one-offs, booked through
   //    both servers for later this week, then moved two days into the past (below).
@@ -36,6 +38,7 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
         ...(series ? { repeat: { every: 1, unit: "day", count: 5 } } : {}),
       };
       const reply = await request(both[i % 2]!.base, "POST", "/api/v1/conferences", { json: body });
+      lastRequestEnded = Math.max(lastRequestEnded, reply.endedAt);
       expect(reply.status, `booking ${body.name}: ${reply.text}`).toBe(201);
       return { series, conference: reply.json as ConferenceResource };
     },
@@ -57,6 +60,7 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
           ...(j % 2 === 0 ? { repeat: { every: 1, unit: "week", count: 4 } } : {}),
         } satisfies BookingRequest,
       });
+      lastRequestEnded = Math.max(lastRequestEnded, reply.endedAt);
       expect(reply.status, reply.text).toBe(201);
       return reply.json as ConferenceResource;
     },
@@ -78,12 +82,10 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
     );
   };
 
-  // The one-offs in one statement while no sweep runs (the bookings above nudged sweeps, which
-  // found nothing due and are long done after a second). A sweep deletes what is due at its start
-  // in two statements (retire the rooms, then delete); in production a row becomes due by time
-  // passing, never between those two, and a row moved in SQL between them would be deleted with
-  // its room unretired: an artefact of the test, not a finding.
-  await sleep(1_500);
+  // The one-offs in one statement, once both servers may sweep again: each request above may have
+  // started a sweep (which found nothing due), and a server sweeps at most once per interval. From
+  // that moment on, the first pokes below start a sweep on both servers at once, on the same rows.
+  await untilMoment(lastRequestEnded + SWEEP_INTERVAL_SECONDS * 1000);
   await moveIntoThePast(pastOneOffs);
   // A causal read on the servers' nodes returns once each has applied the move: the first pokes
   // below start both servers' sweeps on the same due one-offs within milliseconds of each other.
@@ -100,9 +102,10 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   // Both servers sweep only when a request comes: poke both at the same moment, again and again
   // (Next's proxy nudges the sweep of every request it sees).
   const nudger = (async () => {
+    const beat = rhythm(200);
     while (nudging) {
       await Promise.all(both.map((server) => request(server.base, "GET", "/api/v1/openapi.json").catch(() => undefined)));
-      await sleep(200);
+      await beat();
     }
   })();
 
@@ -111,9 +114,10 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   // one that becomes due meanwhile waits for the next sweep).
   const seriesMover = (async () => {
     const shuffled = [...pastSeries].sort(() => Math.random() - 0.5);
+    const beat = rhythm(300);
     for (let k = 0; k < shuffled.length; k += 5) {
       await moveIntoThePast(shuffled.slice(k, k + 5));
-      await sleep(300);
+      await beat();
     }
   })();
 
@@ -165,7 +169,24 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   });
   await Promise.all([seriesMover, ...editors, ...bookers]);
 
-  // 4. Until no row is due any more (read on node 1), then a few seconds for sweeps still running.
+  // What the servers say their sweeps did since the test began.
+  const sweepReports = () =>
+    both.map((server, i) => {
+      const lines = logSince(server, logOffsets[i]!);
+      let deleted = 0;
+      let moved = 0;
+      for (const line of lines) {
+        const m = /cleanup: deleted (\d+), moved (\d+)/.exec(line);
+        if (m) {
+          deleted += Number(m[1]);
+          moved += Number(m[2]);
+        }
+      }
+      return { server: server.name, deleted, moved, failures: lines.filter((line) => line.includes("cleanup failed")) };
+    });
+
+  // 4. Until no row is due any more (read on node 1), then until the sweeps that did the work have
+  //    said so in their logs (a sweep logs when it ends, after its last write).
   const settleStarted = Date.now();
   const dueNow = async () =>
     Number(
@@ -176,7 +197,14 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
       )[0]!.n,
     );
   await expect.poll(dueNow, { message: "the sweeps of A and B leave no conference due", timeout: 45_000, intervals: [500] }).toBe(0);
-  await sleep(3_000);
+  await waitFor(
+    () => {
+      const reports = sweepReports();
+      const total = reports.reduce((sum, r) => ({ deleted: sum.deleted + r.deleted, moved: sum.moved + r.moved }), { deleted: 0, moved: 0 });
+      return (total.deleted >= pastOneOffs.length && total.moved >= pastSeries.length) || reports.some((r) => r.failures.length > 0);
+    },
+    { timeoutMs: 15_000, intervalMs: 200 },
+  );
   nudging = false;
   await nudger;
   log(`sweeps settled ${((Date.now() - settleStarted) / 1000).toFixed(1)} s after the last edit and booking`);
@@ -240,25 +268,13 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   }
 
   // What the servers say they did: together, exactly the 40 deletions and 40 roll-forwards.
-  const sweepReports = both.map((server, i) => {
-    const lines = logSince(server, logOffsets[i]!);
-    let deleted = 0;
-    let moved = 0;
-    for (const line of lines) {
-      const m = /cleanup: deleted (\d+), moved (\d+)/.exec(line);
-      if (m) {
-        deleted += Number(m[1]);
-        moved += Number(m[2]);
-      }
-    }
-    return { server: server.name, deleted, moved, failures: lines.filter((line) => line.includes("cleanup failed")) };
-  });
+  const sweeps = sweepReports();
   const retried = await Promise.all(both.map(retriedWrites));
   const report = {
     bookingsAcknowledged: newBookings.length,
     editsAcknowledged,
     unexpectedAnswers: unexpected,
-    sweeps: sweepReports,
+    sweeps,
     retriedWrites: Object.fromEntries(both.map((server, i) => [server.name, retried[i]])),
   };
   log(`sweeps and edits: ${JSON.stringify(report)}`);
@@ -267,10 +283,10 @@ export async function sweepsAndEditsOnDifferentNodes({ bothServers, node, theClu
   expect.soft(unexpected, "every edit (sequential, with the revision the last answer gave) and every booking succeeds").toEqual([]);
   expect
     .soft(
-      sweepReports
+      sweeps
         .map((r) => ({ deleted: r.deleted, moved: r.moved }))
         .reduce((sum, r) => ({ deleted: sum.deleted + r.deleted, moved: sum.moved + r.moved }), { deleted: 0, moved: 0 }),
-      `the two servers' sweeps deleted the 40 one-offs and moved the 40 series on, each once (cleanup failures logged: ${JSON.stringify(sweepReports.flatMap((r) => r.failures))})`,
+      `the two servers' sweeps deleted the 40 one-offs and moved the 40 series on, each once (cleanup failures logged: ${JSON.stringify(sweeps.flatMap((r) => r.failures))})`,
     )
     .toEqual({ deleted: 40, moved: 40 });
   for (const [i, server] of both.entries()) {

@@ -4,9 +4,9 @@
  */
 import type { DatabaseCoordinates } from "../../../lib/database-url";
 import { hashId } from "../../../lib/keys/derive";
+import { retryWrite, WriteConflict } from "../../../lib/write-retry";
 import { connect } from "../../../scripts/lib/database-server";
 import type { GaleraNode } from "../../../scripts/lib/galera/node";
-import { sleep } from "./pacing";
 
 /** How the tables hold a hash, as HEX() prints it: for matching rows to the ids the API handed out. */
 export const hexHash = (id: string) => Buffer.from(hashId(id)).toString("hex").toUpperCase();
@@ -25,17 +25,17 @@ export async function sql<T>(where: DatabaseCoordinates, statement: string, valu
   }
 }
 
-/** A write that a Galera node may refuse once as a certification conflict (1213): tried again. */
+/** A write that a Galera node may refuse as a certification conflict (1213): tried again, as the app's own writes are. */
 export async function sqlWrite(where: DatabaseCoordinates, statement: string, values: unknown[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  await retryWrite(async () => {
     try {
       await sql(where, statement, values);
-      return;
     } catch (error) {
-      if (attempt >= 5 || (error as { errno?: number }).errno !== 1213) throw error;
-      await sleep(20 * attempt);
+      // The driver's own error, not Prisma's: said in the words retryWrite reads.
+      if ((error as { errno?: number }).errno === 1213) throw new WriteConflict("certification conflict");
+      throw error;
     }
-  }
+  });
 }
 
 interface StoredRow {
@@ -75,4 +75,10 @@ export async function conferencesOn(node: GaleraNode): Promise<Map<string, Store
       },
     ]),
   );
+}
+
+/** How many nodes one node sees in its cluster (wsrep_cluster_size). */
+export async function clusterSize(node: GaleraNode): Promise<number> {
+  const [row] = await sql<{ Value: string }[]>(node.coordinates, "SHOW STATUS LIKE 'wsrep_cluster_size'");
+  return Number(row?.Value);
 }

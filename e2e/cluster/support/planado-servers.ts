@@ -12,9 +12,9 @@ import type { DatabaseCoordinates } from "../../../lib/database-url";
 import { CONFIG_VARIABLES } from "../../../lib/env";
 import { freePort } from "../../../scripts/lib/free-port";
 import { projectDir } from "../../../scripts/lib/paths";
-import { sleep } from "./pacing";
+import { waitFor } from "./pacing";
 import { request } from "./requests";
-import { CLEANUP_AFTER_HOURS, CLUSTER_SECRET, JITSI_STUB } from "./shared-settings";
+import { CLEANUP_AFTER_HOURS, CLUSTER_SECRET, JITSI_STUB, SWEEP_INTERVAL_SECONDS } from "./shared-settings";
 
 export interface PlanadoServer {
   name: string;
@@ -62,7 +62,7 @@ export async function startPlanado(name: string, database: DatabaseCoordinates, 
       DEFAULT_TIME_ZONE: "Europe/Berlin",
       // Both sweep whenever a request comes and a second has passed since their last sweep.
       CLEANUP_MODE: "request",
-      CLEANUP_INTERVAL_SECONDS: "1",
+      CLEANUP_INTERVAL_SECONDS: String(SWEEP_INTERVAL_SECONDS),
       CLEANUP_AFTER_HOURS: String(CLEANUP_AFTER_HOURS),
       // Every request of the tests comes from loopback: no limits.
       WRITE_LIMIT_PER_HOUR: "0",
@@ -77,14 +77,15 @@ export async function startPlanado(name: string, database: DatabaseCoordinates, 
   child.once("exit", (code, signal) => (server.exited = signal ?? `code ${code}`));
   servers.push(server);
 
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exited) throw new Error(`Planado server ${name} exited (${server.exited}) while starting:\n${tail(logFile)}`);
-    const health = await request(server.base, "GET", "/api/health").catch(() => undefined);
-    if (health?.status === 200) return server;
-    if (Date.now() > deadline) throw new Error(`Planado server ${name} did not answer /api/health with 200 within 90 s:\n${tail(logFile)}`);
-    await sleep(250);
-  }
+  const healthy = await waitFor(
+    async () => {
+      if (server.exited) throw new Error(`Planado server ${name} exited (${server.exited}) while starting:\n${tail(logFile)}`);
+      return (await request(server.base, "GET", "/api/health").catch(() => undefined))?.status === 200;
+    },
+    { timeoutMs: 90_000, intervalMs: 250 },
+  );
+  if (!healthy) throw new Error(`Planado server ${name} did not answer /api/health with 200 within 90 s:\n${tail(logFile)}`);
+  return server;
 }
 
 export async function stopPlanado(server: PlanadoServer): Promise<void> {
@@ -97,9 +98,7 @@ export async function stopPlanado(server: PlanadoServer): Promise<void> {
   };
   if (server.exited) return;
   signal("SIGTERM");
-  const deadline = Date.now() + 10_000;
-  while (!server.exited && Date.now() < deadline) await sleep(100);
-  if (!server.exited) signal("SIGKILL");
+  if (!(await waitFor(() => server.exited !== undefined, { timeoutMs: 10_000 }))) signal("SIGKILL");
 }
 
 export interface MigrateRun {
@@ -124,13 +123,14 @@ export function runMigrate(label: string, database: DatabaseCoordinates, workDir
         ...(startAt === undefined ? {} : { PLANADO_E2E_START_AT: String(startAt) }),
       }),
       stdio: ["ignore", "pipe", "pipe"],
+      // A runner stuck on a lock (or a node) for two minutes is a failure, not something to wait out.
+      timeout: 120_000,
+      killSignal: "SIGKILL",
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
     child.once("close", (code) => {
-      clearTimeout(timer);
       resolve({ label, code, output: output.trim(), ms: Date.now() - started });
     });
   });

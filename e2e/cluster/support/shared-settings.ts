@@ -13,3 +13,5 @@ export const JITSI_STUB = "http://127.0.0.1:9";
 export const DATABASE = "planado";
 /** As the servers are configured: a conference is over this long after its start. */
 export const CLEANUP_AFTER_HOURS = 23;
+/** As the servers are configured: each sweeps at most once this often, when a request comes. */
+export const SWEEP_INTERVAL_SECONDS = 1;

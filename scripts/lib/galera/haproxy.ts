@@ -9,7 +9,7 @@ import mariadb from "mariadb";
 import type { DatabaseCoordinates } from "../../../lib/database-url";
 import { GaleraError, messageOf, tail } from "./galera-error";
 import type { Node } from "./node";
-import { launch, sleep } from "./processes";
+import { launch, pollUntil } from "./processes";
 import type { Launched } from "./processes";
 
 export const HEALTH_CHECK_USER = "haproxy_check";
@@ -63,21 +63,24 @@ ${servers}
 }
 
 export async function waitForHaproxy(haproxy: Launched, coordinates: DatabaseCoordinates, logFile: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last = "";
-  for (;;) {
-    if (haproxy.ended !== undefined) throw new GaleraError(`haproxy exited (${haproxy.ended}):\n${tail(logFile)}`);
-    try {
-      const conn = await mariadb.createConnection({ host: coordinates.host, port: coordinates.port, user: coordinates.user, connectTimeout: 2_000 });
-      await conn.query("SELECT 1");
-      await conn.end();
-      return;
-    } catch (error) {
-      last = messageOf(error);
-    }
-    if (Date.now() > deadline) throw new GaleraError(`No SQL login through haproxy on port ${coordinates.port} (${last}):\n${tail(logFile)}`);
-    await sleep(200);
-  }
+  const loggedIn = await pollUntil(
+    async () => {
+      if (haproxy.ended !== undefined) throw new GaleraError(`haproxy exited (${haproxy.ended}):\n${tail(logFile)}`);
+      try {
+        const conn = await mariadb.createConnection({ host: coordinates.host, port: coordinates.port, user: coordinates.user, connectTimeout: 2_000 });
+        await conn.query("SELECT 1");
+        await conn.end();
+        return true;
+      } catch (error) {
+        last = messageOf(error);
+        return false;
+      }
+    },
+    timeoutMs,
+    200,
+  );
+  if (!loggedIn) throw new GaleraError(`No SQL login through haproxy on port ${coordinates.port} (${last}):\n${tail(logFile)}`);
 }
 
 /** Starts haproxy from a config in the cluster folder; wait for it with waitForHaproxy. */

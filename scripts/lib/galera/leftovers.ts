@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isAlive } from "../programs";
-import { killProcessesUsing, processesUsing, sleep, tryKill } from "./processes";
+import { killProcessesUsing, pollUntil, processesUsing, tryKill } from "./processes";
 
 export const GALERA_FOLDER_PREFIX = "planado-galera-";
 
@@ -58,8 +58,7 @@ export async function stopLeftovers(prefix = GALERA_FOLDER_PREFIX): Promise<stri
     // Killed, not shut down: their data goes with the folder anyway.
     const pids = processesUsing(folder);
     for (const pid of pids) tryKill(pid, "SIGKILL");
-    const deadline = Date.now() + 5_000;
-    while (pids.some(isAlive) && Date.now() < deadline) await sleep(50);
+    await pollUntil(() => !pids.some(isAlive), 5_000, 50);
     rmSync(folder, { recursive: true, force: true });
     removed.push(folder);
   }

@@ -11,7 +11,7 @@ import type { DatabaseCoordinates } from "../../../lib/database-url";
 import { GaleraError, messageOf, tail } from "./galera-error";
 import { GALERA_PROVIDER } from "./prerequisites";
 import type { Account, Programs } from "./prerequisites";
-import { killProcessesUsing, launch, sleep, terminate } from "./processes";
+import { killProcessesUsing, launch, pollUntil, terminate } from "./processes";
 import type { Launched } from "./processes";
 
 type Log = (line: string) => void;
@@ -185,20 +185,19 @@ wsrep_sst_receive_address=127.0.0.1:${sst}
 
   /** Waits until the node answers, is Synced and wsrep_ready; throws with its log's tail if not. */
   async waitUntilSynced(): Promise<void> {
-    const deadline = Date.now() + this.context.timeoutMs;
     let last = "not answering yet";
-    for (;;) {
+    const synced = await pollUntil(async () => {
       if (!this.running) throw this.failure(`exited (${this.process?.ended ?? "never started"})`);
       try {
         const status = await this.status();
-        if (status.state === "Synced" && status.ready === "ON") return;
+        if (status.state === "Synced" && status.ready === "ON") return true;
         last = `${status.state || "?"}, wsrep_ready=${status.ready || "?"}`;
       } catch (error) {
         last = messageOf(error);
       }
-      if (Date.now() > deadline) throw this.failure(`is not Synced after ${Math.round(this.context.timeoutMs / 1000)} s (last: ${last})`);
-      await sleep(250);
-    }
+      return false;
+    }, this.context.timeoutMs);
+    if (!synced) throw this.failure(`is not Synced after ${Math.round(this.context.timeoutMs / 1000)} s (last: ${last})`);
   }
 
   failure(what: string): GaleraError {
@@ -230,10 +229,11 @@ wsrep_sst_receive_address=127.0.0.1:${sst}
 
 /** Waits until every running node sees a cluster of all running nodes. */
 export async function waitForClusterSize(nodes: Node[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const running = nodes.filter((node) => node.running);
-    const sizes = await Promise.all(
+  let running: Node[] = [];
+  let sizes: number[] = [];
+  const complete = await pollUntil(async () => {
+    running = nodes.filter((node) => node.running);
+    sizes = await Promise.all(
       running.map((node) =>
         node.status().then(
           (s) => s.size,
@@ -241,11 +241,10 @@ export async function waitForClusterSize(nodes: Node[], timeoutMs: number): Prom
         ),
       ),
     );
-    if (sizes.every((size) => size === running.length)) return;
-    if (Date.now() > deadline) {
-      const seen = running.map((node, i) => `${node.name}: ${sizes[i] === -1 ? "no answer" : sizes[i]}`).join(", ");
-      throw new GaleraError(`The Galera cluster did not reach ${running.length} nodes within ${Math.round(timeoutMs / 1000)} s (${seen}).`);
-    }
-    await sleep(250);
+    return sizes.every((size) => size === running.length);
+  }, timeoutMs);
+  if (!complete) {
+    const seen = running.map((node, i) => `${node.name}: ${sizes[i] === -1 ? "no answer" : sizes[i]}`).join(", ");
+    throw new GaleraError(`The Galera cluster did not reach ${running.length} nodes within ${Math.round(timeoutMs / 1000)} s (${seen}).`);
   }
 }

@@ -7,7 +7,19 @@ import { closeSync, fchownSync, openSync, readdirSync, readFileSync } from "node
 import { GaleraError } from "./galera-error";
 import type { Account } from "./prerequisites";
 
-export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+/**
+ * Polls `condition` every `intervalMs` until it holds or `timeoutMs` have passed; says whether it
+ * held. The only timer of the harness (tests/structure.test.ts checks): it waits for conditions,
+ * never a fixed time. An error thrown by `condition` ends the wait with that error.
+ */
+export async function pollUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise<void>((done) => setTimeout(done, Math.max(0, Math.min(intervalMs, deadline - Date.now()))));
+  }
+}
 
 export function tryKill(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -45,10 +57,8 @@ export function launch(program: string, args: string[], logFile: string, owner?:
 }
 
 /** Whether the process ends within `ms`; polls, as the exit of an unref'd child alone does not keep Node running. */
-async function endsWithin(launched: Launched, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (launched.ended === undefined && Date.now() < deadline) await sleep(50);
-  return launched.ended !== undefined;
+function endsWithin(launched: Launched, ms: number): Promise<boolean> {
+  return pollUntil(() => launched.ended !== undefined, ms, 50);
 }
 
 /**
