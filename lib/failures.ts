@@ -22,6 +22,10 @@ export type Failure = { status: "unavailable" } | { status: "misconfigured"; mes
 /** How long a 503 asks the client to wait before trying again. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 
+/** What is wrong when a server's secret is not its database's, and what to do (said by start-up and by requests alike). */
+export const SECRET_MISMATCH =
+  "secret (PLANADO_SECRET, or the one generated in PLANADO_DATA_DIR) is not the one this database was set up with, so it would send participants to other rooms. Give every server that shares the database the same PLANADO_SECRET.";
+
 /**
  * The database was set up by servers with another secret: this server would derive other rooms, so
  * it must not use it (see lib/conferences/store.ts, confirmedKeys). Its message is the operator's
@@ -30,9 +34,7 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 export class OtherSecretError extends Error {
   override name = "OtherSecretError";
   constructor() {
-    super(
-      "This server's secret (PLANADO_SECRET, or the one generated in PLANADO_DATA_DIR) is not the one the database was set up with, so it would send participants to other rooms. Give every server that shares the database the same PLANADO_SECRET.",
-    );
+    super(`This server's ${SECRET_MISMATCH}`);
   }
 }
 

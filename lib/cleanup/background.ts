@@ -2,7 +2,7 @@
  * The sweep that ordinary requests trigger (CLEANUP_MODE=request): one trigger per server process (see lib/process-wide.ts).
  * Its log lines say what changed, never which conference.
  */
-import { errorSummary } from "../database-errors";
+import { reportFailure } from "../failures";
 import { getConfig } from "../env";
 import { processWide } from "../process-wide";
 import { invitationCache } from "../conferences/invitation-cache";
@@ -26,7 +26,8 @@ export function pokeBackgroundSweep(): void {
           console.log(`[planado] cleanup: deleted ${result.deleted}, moved ${result.rolled} to their next meeting`);
         }
       },
-      onError: (error) => console.error(`[planado] cleanup failed: ${errorSummary(error)}`),
+      // A database that is away is not worth a line per attempt (lib/failures.ts); a bug is.
+      onError: (error) => void reportFailure("cleanup", error),
     }),
   );
   trigger.poke();

@@ -5,6 +5,7 @@
  * own answer (a page, a redirect, a problem document).
  */
 import { getConfig } from "../env";
+import { SECRET_MISMATCH } from "../failures";
 import type { Config } from "../env";
 import { isId } from "../ids";
 import type { Translate } from "../i18n/translate";
@@ -177,8 +178,7 @@ export async function roomForReservation(
 }
 
 /** Why a server must not serve a database set up with another secret (one sentence, for the operator). */
-export const OTHER_SECRET =
-  "Planado cannot start: its secret (PLANADO_SECRET, or the one generated in PLANADO_DATA_DIR) is not the one this database was set up with, so it would send participants to other rooms. Give every server that shares the database the same PLANADO_SECRET.";
+export const OTHER_SECRET = `Planado cannot start: its ${SECRET_MISMATCH}`;
 
 /**
  * Whether this server's secret is the one the database was set up with; the first server to ask

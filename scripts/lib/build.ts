@@ -10,14 +10,7 @@ import { projectDir } from "./paths";
 import { buildStylesheets } from "./stylesheets";
 
 const SOURCE_DIRS = ["app", "lib", "messages", "public", "server", "ui", "scripts/lib/legacy-css"];
-const SOURCE_FILES = [
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-  "prisma/schema.prisma",
-  "scripts/lib/stylesheets.ts",
-];
+const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "scripts/lib/stylesheets.ts"];
 const SKIPPED = new Set([join(projectDir, "lib", "generated")]);
 
 function* walk(dir: string): Generator<string> {

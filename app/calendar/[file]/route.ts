@@ -1,20 +1,15 @@
-import { calendarAnswer, calendarErrorAnswer } from "@/lib/calendar/answers";
-import { buildCalendar } from "@/lib/calendar/build";
-import { decodeEvent } from "@/lib/calendar/event";
-import { calendarBuildOptions, secretFromConfig } from "@/lib/calendar/links";
+import { downloadAnswer } from "@/lib/calendar/requests";
 import { reportFailure } from "@/lib/failures";
 import { answer, toResponse } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { plainPage } from "@/lib/security/html";
+import { NONCE_HEADER } from "@/lib/pipeline/request-headers";
 import { baseUrl } from "@/app/_shared/base-url";
 
 export const dynamic = "force-dynamic";
 
-/**
- * A calendar file, built from its signed URL alone: this route never reads the database, so it
- * cannot be used to learn anything about any conference.
- */
+/** A calendar file, built from its signed link alone (lib/calendar/requests.ts). */
 export async function GET(request: Request, context: RouteContext<"/calendar/[file]">) {
   try {
     return await calendarFile(request, context);
@@ -31,27 +26,20 @@ function failed(request: Request, error: unknown): Response {
   reportFailure("calendar file", error);
   const { locale } = localeOfRequest(new URL(request.url), request.headers);
   const t = translator(locale);
-  const html = plainPage({ locale, title: t("error.title"), text: t("error.text"), nonce: request.headers.get("x-nonce") });
+  const html = plainPage({ locale, title: t("error.title"), text: t("error.text"), nonce: request.headers.get(NONCE_HEADER) });
   return toResponse(answer(500, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" }, html));
 }
 
 async function calendarFile(request: Request, { params }: RouteContext<"/calendar/[file]">) {
   const { file } = await params;
-  const url = new URL(request.url);
-  const visitor = { ...localeOfRequest(url, request.headers), nonce: request.headers.get("x-nonce") };
-  if (!file.endsWith(".ics")) return toResponse(calendarErrorAnswer(visitor, "notFound", 404));
-  const secret = secretFromConfig();
-  const decoded = decodeEvent(url.searchParams, secret);
-  if (decoded.status === "refused") return toResponse(calendarErrorAnswer(visitor, decoded.reason));
-  const { event } = decoded;
-  const asked = {
-    now: new Date(),
-    base: await baseUrl(),
-    invitationId: event.invitationId,
-    name: event.name,
-    nameProof: url.searchParams.get("ns"),
-    locale: visitor.locale,
-  };
-  const calendar = buildCalendar(event, calendarBuildOptions(asked, secret));
-  return toResponse(calendarAnswer(calendar, event.name));
+  return toResponse(
+    downloadAnswer({
+      file,
+      url: new URL(request.url),
+      headers: request.headers,
+      base: await baseUrl(),
+      now: new Date(),
+      nonce: request.headers.get(NONCE_HEADER),
+    }),
+  );
 }
