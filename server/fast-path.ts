@@ -29,7 +29,9 @@ export function answerVisit(visit: Visit, setup: PageSetup): Promise<Answer> {
 export async function answerRoute(visit: Visit, route: { handler: Handler; segment: string }, setup: PageSetup): Promise<Answer> {
   const path = visit.url.pathname;
   const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), setup };
-  const admission = await admit(path, visit.client);
+  // (Not awaited when there is nothing to wait for: the wait page is asked thousands of times a second.)
+  const admitted = admit(path, visit.client);
+  const admission = admitted instanceof Promise ? await admitted : admitted;
   if (admission.status === "refused") {
     return finishAnswer(path, await refusedAnswer({ status: admission.code, retryAfterSeconds: admission.retryAfterSeconds, ...page }));
   }

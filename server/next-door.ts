@@ -9,8 +9,8 @@ import { withToken } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
 import { admit } from "@/lib/pipeline/admission";
 import { nextRequestHeaders } from "@/lib/pipeline/request-headers";
-import { finishAnswer, pipelineHeaders, varyTokens } from "@/lib/pipeline/response-headers";
-import { isBuildFile } from "@/lib/pipeline/capability-paths";
+import { finishAnswer, pipelineHeaders, POLICY_HEADER, varyTokens } from "@/lib/pipeline/response-headers";
+import { isFile, isQuiet } from "@/lib/pipeline/capability-paths";
 import { nodeHeaders } from "@/lib/request";
 import { newNonce } from "@/lib/security/csp";
 import type { PageSetup } from "./pages/invitation-html";
@@ -28,30 +28,44 @@ export async function handToNext(request: IncomingMessage, response: ServerRespo
     send(request, response, finishAnswer(path, refused));
     return;
   }
-  // The build's files run no inline code: the strictest policy, no nonce.
-  const nonce = isBuildFile(path) ? undefined : newNonce();
+  // Files and the health check run no page: the strictest policy, no nonce, no language.
+  const nonce = isQuiet(path) ? undefined : newNonce();
   if (nonce) Object.assign(request.headers, nextRequestHeaders(url, nodeHeaders(request.headers), client, nonce));
-  applyOnWriteHead(response, pipelineHeaders(path, nonce ? { nonce } : {}), varyTokens(path));
+  // A file may bring a stricter policy of its own (Next sandboxes its optimised images): kept.
+  applyOnWriteHead(response, pipelineHeaders(path, nonce ? { nonce } : {}), varyTokens(path), isFile(path));
   return next(request, response);
 }
 
 /**
  * Sets the pipeline's headers on a response when its head is written, over whatever the handler set
- * (Next replaces Vary with its own list, so the tokens are added to it).
+ * (Next replaces Vary with its own list, so the tokens are added to it). `keepOwnPolicy`: a
+ * Content-Security-Policy the handler set stays.
  */
-export function applyOnWriteHead(response: ServerResponse, headers: Record<string, string>, varyTokens: string[]): void {
+export function applyOnWriteHead(response: ServerResponse, headers: Record<string, string>, varyTokens: string[], keepOwnPolicy = false): void {
   const writeHead = response.writeHead;
   response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
-    // Headers handed to writeHead itself join the others first, so the pipeline's win over them too.
+    // Headers handed to writeHead itself (an object, or Node's flat [name, value, …] list) join the
+    // others first, so the pipeline's win over them too.
     const last = rest[rest.length - 1];
-    if (last && typeof last === "object" && !Array.isArray(last)) {
-      for (const [name, value] of Object.entries(last as Record<string, string | number | string[]>)) this.setHeader(name, value);
+    if (last && typeof last === "object") {
+      for (const [name, value] of headerPairs(last)) this.setHeader(name, value);
       rest = rest.slice(0, -1);
     }
-    for (const [name, value] of Object.entries(headers)) this.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) {
+      if (!(keepOwnPolicy && name === POLICY_HEADER && this.hasHeader(name))) this.setHeader(name, value);
+    }
     let vary = this.getHeader("vary");
     for (const token of varyTokens) vary = withToken(Array.isArray(vary) ? vary.join(", ") : vary === undefined ? undefined : String(vary), token);
     if (vary !== undefined && vary !== "") this.setHeader("Vary", vary);
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
   } as ServerResponse["writeHead"];
+}
+
+/** writeHead's headers as pairs: an object, a flat [name, value, …] list, or a list of [name, value] pairs. */
+function headerPairs(headers: object): [string, string | number | readonly string[]][] {
+  if (!Array.isArray(headers)) return Object.entries(headers as Record<string, string | number | string[]>);
+  if (headers.every((entry) => Array.isArray(entry))) return headers as [string, string][];
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([String(headers[i]), String(headers[i + 1])]);
+  return pairs;
 }

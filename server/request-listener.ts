@@ -55,7 +55,11 @@ export function requestListener({ trusted, assets, handleNext }: ListenerOptions
     const client = acceptHeaders(request, trusted);
     // "OPTIONS *" asks about the server, not a page: what it allows. (Next would fail on it.)
     if (request.url === "*") {
-      response.writeHead(request.method === "OPTIONS" ? 204 : 400, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" }).end();
+      send(
+        request,
+        response,
+        finishAnswer("/", plainAnswer(request.method === "OPTIONS" ? 204 : 400, { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" })),
+      );
       return;
     }
     let url: URL;
@@ -68,7 +72,8 @@ export function requestListener({ trusted, assets, handleNext }: ListenerOptions
     answer(request, response, url, client).catch((error: unknown) => {
       // Every answer handles its own failures; this is the last line (say, a broken socket).
       reportFailure("server", error);
-      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Internal error");
+      if (!response.headersSent)
+        send(request, response, finishAnswer("/", plainAnswer(500, { "Content-Type": "text/plain; charset=utf-8" }, "Internal error")));
       else response.destroy();
     });
   };

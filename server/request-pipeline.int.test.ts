@@ -71,8 +71,8 @@ describe("the request pipeline, for both doors", () => {
           capability ? "no-store" : path === assets.stylesheet ? "public, max-age=31536000, immutable" : "public, max-age=60",
         );
         expect(h.get("x-robots-tag"), path).toBe(capability || path.startsWith("/api/") ? "noindex, nofollow" : null);
-        // Every page answers in the visitor's language; the build's files are the same in every one.
-        expect(h.get("vary")?.includes("Accept-Language"), path).toBe(!path.startsWith("/_next/static/"));
+        // Every page answers in the visitor's language; files are the same in every one.
+        expect(h.get("vary")?.includes("Accept-Language") ?? false, path).toBe(!path.startsWith("/_next/static/") && path !== assets.stylesheet);
       }
     }
   });
@@ -88,6 +88,45 @@ describe("the request pipeline, for both doors", () => {
     const again = await get("/some/page");
     expect(again.headers.get("content-security-policy")).toContain(`'nonce-${handedToNext[1]!.headers["x-nonce"]}' 'strict-dynamic'`);
     expect(handedToNext[1]!.headers["x-nonce"]).not.toBe(seen["x-nonce"]);
+  });
+
+  it("hands files and the health check on without a nonce or a language, and keeps a policy a file brings", async () => {
+    nextWrites.headers = { "Content-Security-Policy": "script-src 'none'; frame-src 'none'; sandbox;", "Content-Type": "image/png" };
+    const image = await get("/_next/image?url=%2Ficon-192.png&w=64&q=75", { "X-Nonce": "forged", "X-Planado-Locale": "ar" });
+    expect(image.headers.get("content-security-policy")).toBe("script-src 'none'; frame-src 'none'; sandbox;");
+    expect(image.headers.get("x-frame-options")).toBe("DENY");
+    expect(image.headers.get("vary")).toBeNull();
+    for (const path of ["/api/health", "/icon.svg", "/robots.txt", "/manifest.webmanifest"]) await get(path, { "X-Nonce": "forged" });
+    for (const { url, headers } of handedToNext) {
+      expect(headers["x-nonce"], url).toBeUndefined();
+      expect(headers["x-planado-locale"], url).toBeUndefined();
+      expect(headers["content-security-policy"], url).toBeUndefined();
+    }
+    // The health check is a page of sorts: its answer gets the page policy, not the file's.
+    expect((await get("/api/health")).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("tells Next the page's address without its own _rsc parameter", async () => {
+    await get("/a/x?lang=fr&_rsc=1x2y3", { RSC: "1" });
+    expect(handedToNext[0]!.headers["x-planado-path"]).toBe("/a/x?lang=fr");
+  });
+
+  it("wins over headers Next hands to writeHead as a flat list", async () => {
+    const listener = requestListener({
+      trusted: trustedProxyList(DEFAULT_TRUSTED_PROXIES),
+      assets,
+      handleNext: (_request, response) => response.writeHead(200, ["Cache-Control", "public", "Referrer-Policy", "unsafe-url", "Vary", "rsc"]).end("from Next"),
+    });
+    const flat = createServer(listener);
+    await new Promise<void>((resolve) => flat.listen(0, "127.0.0.1", resolve));
+    try {
+      const h = (await fetch(`http://127.0.0.1:${(flat.address() as AddressInfo).port}/a/x`)).headers;
+      expect(h.get("referrer-policy")).toBe("no-referrer");
+      expect(h.get("cache-control")).toBe("no-store");
+      expect(h.get("vary")).toBe("rsc, Accept-Language");
+    } finally {
+      flat.close();
+    }
   });
 
   it("refuses a look-up before Next while the database is down, in the visitor's language, and lets the rest through", async () => {

@@ -12,14 +12,18 @@ import { findForAdmin } from "../conferences/operations";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../failures";
 import { decodePathSegment } from "../request";
 import { lookUpForVisitor, missAllowed } from "../security/misses";
-import { adminIdOf, isBuildFile, looksUpId } from "./capability-paths";
+import { adminIdOf, isQuiet, looksUpId } from "./capability-paths";
 
 export type Admission = { status: "admitted" } | { status: "refused"; code: 429 | 503; retryAfterSeconds: number };
 
 const ADMITTED: Admission = { status: "admitted" };
 
-export async function admit(path: string, client: string): Promise<Admission> {
-  if (isBuildFile(path)) return ADMITTED;
+/**
+ * Whether a request may go on. Answered at once (no promise) unless an admin id must be looked up,
+ * as on the participant's path, which asks thousands of times a second at the start time.
+ */
+export function admit(path: string, client: string): Admission | Promise<Admission> {
+  if (isQuiet(path)) return ADMITTED;
   try {
     pokeBackgroundSweep();
   } catch {
@@ -28,17 +32,16 @@ export async function admit(path: string, client: string): Promise<Admission> {
   if (!looksUpId(path)) return ADMITTED;
   if (shouldShedLoad()) return { status: "refused", code: 503, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
   const adminId = adminIdOf(path);
-  const retryAfterSeconds = adminId === undefined ? undefined : await refusedMiss(decodePathSegment(adminId), client);
-  return retryAfterSeconds === undefined ? ADMITTED : { status: "refused", code: 429, retryAfterSeconds };
+  if (adminId === undefined || missAllowed(client).allowed) return ADMITTED;
+  return refusedMiss(decodePathSegment(adminId), client);
 }
 
 /** For a client over its miss limit: refused (its wait) only if the admin id it asks for does not exist. */
-async function refusedMiss(adminId: string, client: string): Promise<number | undefined> {
-  if (missAllowed(client).allowed) return undefined;
+async function refusedMiss(adminId: string, client: string): Promise<Admission> {
   try {
     const lookUp = await lookUpForVisitor(client, () => findForAdmin(adminId));
-    return lookUp.status === "refused" ? lookUp.retryAfterSeconds : undefined;
+    return lookUp.status === "refused" ? { status: "refused", code: 429, retryAfterSeconds: lookUp.retryAfterSeconds } : ADMITTED;
   } catch {
-    return undefined; // the database failed: the page will try and answer properly
+    return ADMITTED; // the database failed: the page will try and answer properly
   }
 }

@@ -44,7 +44,21 @@ export function adminIdOf(path: string): string | undefined {
   return /^\/a\/([^/]+)/.exec(path)?.[1];
 }
 
-/** The build's static files: the same for every visitor and language, and named by their content. */
-export function isBuildFile(path: string): boolean {
-  return path.startsWith("/_next/static/");
+/**
+ * Files, not pages: the same for every visitor and language, with nothing in them to run inline (the
+ * build's files, Next's optimised images, the icons, the manifest, robots.txt, our stylesheet and
+ * favicon).
+ */
+const FILES = /^\/(?:_next\/static\/|_next\/image$|assets\/|(?:icon\.svg|icon-\d+\.png|apple-icon\.png|manifest\.webmanifest|favicon\.ico|robots\.txt)$)/;
+
+export function isFile(path: string): boolean {
+  return FILES.test(path);
+}
+
+/**
+ * Paths that run no page and no look-up: the files, and the health check (asked every few seconds by
+ * monitors, which must not start sweeps). They get no nonce, no language and no sweep's nudge.
+ */
+export function isQuiet(path: string): boolean {
+  return isFile(path) || path === "/api/health";
 }

@@ -18,6 +18,15 @@ export const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-for
 /** The headers only our server sets (anything a client sent under these names is dropped). */
 export const INTERNAL_HEADERS = [CLIENT_HEADER, LOCALE_HEADER, LOCALE_EXPLICIT_HEADER, PATH_HEADER, NONCE_HEADER, "content-security-policy"] as const;
 
+/** The page's own address, without what Next adds to its own requests (`_rsc`, which Next strips too). */
+function pageAddress(url: URL): string {
+  if (!url.searchParams.has("_rsc")) return url.pathname + url.search;
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const search = query.toString();
+  return url.pathname + (search ? `?${search}` : "");
+}
+
 /**
  * The headers a request to Next carries: the client (see lib/security/client-address.ts), the
  * language (`?lang=` when the visitor chose one, else the browser's; nothing remembers it, no
@@ -29,7 +38,7 @@ export function nextRequestHeaders(url: URL, headers: HeaderReader, client: stri
     [CLIENT_HEADER]: client,
     [LOCALE_HEADER]: locale,
     [LOCALE_EXPLICIT_HEADER]: explicit ? "1" : "0",
-    [PATH_HEADER]: url.pathname + url.search,
+    [PATH_HEADER]: pageAddress(url),
     [NONCE_HEADER]: nonce,
     // Next reads the nonce from the request's policy.
     "content-security-policy": contentSecurityPolicy({ nonce }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../http/answer";
-import { adminIdOf, isCapabilityPath, looksUpId } from "./capability-paths";
+import { adminIdOf, isCapabilityPath, isFile, isQuiet, looksUpId } from "./capability-paths";
 import { finishAnswer, pipelineHeaders, varyTokens } from "./response-headers";
 
 describe("the capability links", () => {
@@ -30,16 +30,35 @@ describe("the capability links", () => {
   });
 });
 
+describe("files and quiet paths", () => {
+  it("are the files (no page, no inline code) and, quiet too, the health check", () => {
+    for (const path of [
+      "/_next/static/x.js",
+      "/_next/image",
+      "/assets/participant-1.css",
+      "/icon.svg",
+      "/icon-512.png",
+      "/apple-icon.png",
+      "/manifest.webmanifest",
+      "/favicon.ico",
+      "/robots.txt",
+    ])
+      expect(isFile(path) && isQuiet(path), path).toBe(true);
+    expect(isQuiet("/api/health") && !isFile("/api/health")).toBe(true);
+    for (const path of ["/", "/icon.svgx", "/_next/imagex", "/robots.txt/x", "/a/x", "/api/healthy"]) expect(isQuiet(path), path).toBe(false);
+  });
+});
+
 describe("the pipeline's headers", () => {
   it("are private (no index, no shared cache) on capability links, not for search engines on the API, and neither elsewhere", () => {
-    expect(pipelineHeaders("/a/x")).toMatchObject({ "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
-    expect(pipelineHeaders("/api/v1/conferences")).toMatchObject({ "X-Robots-Tag": "noindex, nofollow" });
-    expect(pipelineHeaders("/api/v1/conferences")["Cache-Control"]).toBeUndefined();
-    expect(pipelineHeaders("/")["X-Robots-Tag"]).toBeUndefined();
+    expect(pipelineHeaders("/a/x")).toMatchObject({ "x-robots-tag": "noindex, nofollow", "cache-control": "no-store", "referrer-policy": "no-referrer" });
+    expect(pipelineHeaders("/api/v1/conferences")).toMatchObject({ "x-robots-tag": "noindex, nofollow" });
+    expect(pipelineHeaders("/api/v1/conferences")["cache-control"]).toBeUndefined();
+    expect(pipelineHeaders("/")["x-robots-tag"]).toBeUndefined();
   });
 
   it("allow exactly the inline code the answer names, by nonce or by hash", () => {
-    expect(pipelineHeaders("/", { nonce: "abc" })["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
+    expect(pipelineHeaders("/", { nonce: "abc" })["content-security-policy"]).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     const finished = finishAnswer("/i/x", { ...answer(200, { "Content-Type": "text/html" }, "<p>"), inline: { scriptHashes: ["'sha256-x'"] } });
     expect(finished.headers["content-security-policy"]).toContain("script-src 'self' 'sha256-x';");
     expect(finished.inline).toBeUndefined();
@@ -50,6 +69,7 @@ describe("the pipeline's headers", () => {
     expect(finishAnswer("/i/x", answer(200, { Vary: "Accept-Encoding" })).headers.vary).toBe("Accept-Encoding, Accept-Language");
     expect(finishAnswer("/i/x", answer(200, { Vary: "accept-language" })).headers.vary).toBe("accept-language");
     expect(finishAnswer("/i/x", answer(200, { Vary: "*" })).headers.vary).toBe("*");
-    expect(varyTokens("/_next/static/chunks/x.js")).toEqual([]);
+    for (const file of ["/_next/static/chunks/x.js", "/_next/image", "/assets/participant-0.css", "/favicon.ico", "/icon-192.png"])
+      expect(varyTokens(file), file).toEqual([]);
   });
 });

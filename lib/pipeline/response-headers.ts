@@ -2,36 +2,52 @@
  * The headers of every answer Planado gives, whichever door made it (our server's fast path, or Next
  * behind it): the only place that writes a security header, the private-page headers of the
  * capability links, and the Vary tokens. Our server applies them to its own answers (finishAnswer) and
- * to Next's as they are written (server/next-door.ts).
+ * to Next's as they are written (server/next-door.ts). Names in lower case, as Answer keeps them; what
+ * does not change per request is made once (the fast path answers thousands a second).
  */
-import { appendToken, withHeaders } from "../http/answer";
+import { withToken } from "../http/answer";
 import type { Answer } from "../http/answer";
 import { contentSecurityPolicy, PERMISSIONS_POLICY } from "../security/csp";
 import type { InlineAllowance } from "../security/csp";
-import { isBuildFile, isCapabilityPath } from "./capability-paths";
+import { isCapabilityPath, isFile } from "./capability-paths";
 
-/** What every answer says about how browsers may use it, with this Content-Security-Policy. */
-function securityHeaders(csp: string): Record<string, string> {
-  return {
-    "Content-Security-Policy": csp,
-    "Permissions-Policy": PERMISSIONS_POLICY,
-    // Invitation and admin links are capabilities: never hand them to another site.
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-  };
-}
+/** The header that says which scripts and styles a page may run (named here, and only here, for the code that must find it). */
+export const POLICY_HEADER = "content-security-policy";
+
+/** What every answer says about how browsers may use it, besides its Content-Security-Policy. */
+const SECURITY_HEADERS = {
+  "permissions-policy": PERMISSIONS_POLICY,
+  // Invitation and admin links are capabilities: never hand them to another site.
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "cross-origin-opener-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
 
 /** The API's answers and the capability links' are not for search engines. */
-const NOT_FOR_SEARCH = { "X-Robots-Tag": "noindex, nofollow" };
+const NOT_FOR_SEARCH = { "x-robots-tag": "noindex, nofollow" };
 
 /** A capability link's answer: not for search engines or shared caches either (see ./capability-paths.ts). */
-const PRIVATE_HEADERS = { ...NOT_FOR_SEARCH, "Cache-Control": "no-store" };
+const PRIVATE_HEADERS = { ...NOT_FOR_SEARCH, "cache-control": "no-store" };
 
 function privacyHeaders(path: string): Record<string, string> {
   if (isCapabilityPath(path)) return PRIVATE_HEADERS;
   return path.startsWith("/api/") ? NOT_FOR_SEARCH : {};
+}
+
+/** Policies without a nonce, by the hashes of the scripts they allow: our pages have a handful. Bounded all the same. */
+const policiesByHashes = new Map<string, string>();
+const MAX_POLICIES = 32;
+
+function policyFor(inline: InlineAllowance): string {
+  if (inline.nonce) return contentSecurityPolicy(inline);
+  const key = (inline.scriptHashes ?? []).join(" ");
+  let policy = policiesByHashes.get(key);
+  if (policy === undefined) {
+    policy = contentSecurityPolicy(inline);
+    if (policiesByHashes.size < MAX_POLICIES) policiesByHashes.set(key, policy);
+  }
+  return policy;
 }
 
 /**
@@ -39,18 +55,17 @@ function privacyHeaders(path: string): Record<string, string> {
  * the page's own inline scripts and styles need (a nonce for Next's pages, hashes for ours).
  */
 export function pipelineHeaders(path: string, inline: InlineAllowance = {}): Record<string, string> {
-  return { ...securityHeaders(contentSecurityPolicy(inline)), ...privacyHeaders(path) };
+  return { [POLICY_HEADER]: policyFor(inline), ...SECURITY_HEADERS, ...privacyHeaders(path) };
 }
 
-/** The tokens Vary must name: every page answers in the visitor's language (the build's files do not). */
+/** The tokens Vary must name: every page answers in the visitor's language (files do not). */
 export function varyTokens(path: string): string[] {
-  return isBuildFile(path) ? [] : ["Accept-Language"];
+  return isFile(path) ? [] : ["Accept-Language"];
 }
 
 /** One of our server's own answers, finished by the pipeline. */
 export function finishAnswer(path: string, result: Answer): Answer {
-  const { inline, ...rest } = result;
-  let done = withHeaders(rest, pipelineHeaders(path, inline));
-  for (const token of varyTokens(path)) done = appendToken(done, "Vary", token);
-  return done;
+  const headers = { ...result.headers, ...pipelineHeaders(path, result.inline) };
+  for (const token of varyTokens(path)) headers.vary = withToken(headers.vary, token);
+  return result.body === undefined ? { status: result.status, headers } : { status: result.status, headers, body: result.body };
 }
