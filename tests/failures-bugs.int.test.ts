@@ -45,11 +45,13 @@ describe("a bug", () => {
   });
 
   it("in the reservation API is a 500, logged once (not Prosody's retryable 503)", async () => {
-    const { readReservation } = await import("@/lib/api/reservations");
+    const { createReservation } = await import("@/lib/api/reservations");
     vi.mocked(operations.roomForReservation).mockRejectedValueOnce(bug());
     const settings = { secret: "prosody-reservations-secret-0123456789abcdef", allowUnbooked: false, window: { earlyJoinMinutes: 0, graceMinutes: 30 } };
-    const request = new Request("https://planado.test/api/jitsi/conference/12345", { headers: { Authorization: `Bearer ${settings.secret}` } });
-    const answer = await readReservation(request, "12345", settings, new Date("2027-03-01T10:00:00Z"));
+    const body = new URLSearchParams({ name: "abcdefghijklmnopqrstuvwxyz", start_time: "2027-03-01T10:00:00.000Z" });
+    const headers = { Authorization: `Bearer ${settings.secret}`, "Content-Type": "application/x-www-form-urlencoded" };
+    const request = new Request("https://planado.test/api/jitsi/conference", { method: "POST", body, headers });
+    const answer = await createReservation(request, settings, new Date("2027-03-01T10:00:00Z"));
     expect(answer.status).toBe(500);
     expect(JSON.parse(String(answer.body))).toEqual({ message: "Planado failed to answer." });
     expectOneBugLine("reservation API");

@@ -1,8 +1,8 @@
 /**
  * Contract tests of the reservation API, replaying exactly what Prosody's mod_reservations sends (a
  * form encoded as its util.http does, the Bearer header of reservations_api_headers, the GET after a
- * 409, the DELETE when a room ends) over a conference's life, on a real database, at moments the test
- * chooses.
+ * 409 (always 404: Planado never answers 409), the DELETE when a room ends) over a conference's life,
+ * on a real database, at moments the test chooses.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { book, remove } from "../conferences/operations";
@@ -44,6 +44,7 @@ const prosody = (method: string, id: string | number) => new Request(`${PREFIX}/
 
 const bodyOf = (answer: Answer) => JSON.parse(String(answer.body)) as Record<string, unknown>;
 const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
+const seconds = (date: Date, n: number) => new Date(date.getTime() + n * 1000);
 
 async function booked(start: string, extra: Record<string, unknown> = {}) {
   const outcome = await book(
@@ -67,9 +68,11 @@ describe("over a conference's life", () => {
   it("refuses the room before its window, admits it within (until the end plus grace), refuses it after", async () => {
     const c = await booked("2027-03-01T10:00");
     const start = c.startsAt;
-    const early = await createReservation(prosodyPost(c.roomId, minutes(start, -1)), settings, minutes(start, -1));
+    // The window opens at the start (no early join here); Jitsi may hold the room a minute before, as its tokens allow.
+    const early = await createReservation(prosodyPost(c.roomId, seconds(start, -61)), settings, seconds(start, -61));
     expect(early.status).toBe(403);
     expect(bodyOf(early)).toEqual({ message: REFUSALS.early });
+    expect((await createReservation(prosodyPost(c.roomId, seconds(start, -59)), settings, seconds(start, -59))).status).toBe(200);
 
     const admitted = await createReservation(prosodyPost(c.roomId, minutes(start, 5)), settings, minutes(start, 5));
     expect(admitted.status).toBe(200);
@@ -83,9 +86,9 @@ describe("over a conference's life", () => {
       duration: 90 * 60,
     });
 
-    // After a 409 Prosody asks for it again; when the room ends it says so.
-    const again = await readReservation(prosody("GET", reservation.id as string), reservation.id as string, settings, minutes(start, 6));
-    expect({ status: again.status, body: bodyOf(again) }).toEqual({ status: 200, body: { ...reservation, mail_owner: "" } });
+    // Prosody would ask by id only after a 409, which Planado never answers: nothing to read there. When the room ends it says so.
+    const again = readReservation();
+    expect({ status: again.status, body: bodyOf(again) }).toEqual({ status: 404, body: { message: "There is no such reservation." } });
     expect((await endReservation(prosody("DELETE", reservation.id as string), settings)).status).toBe(200);
 
     const late = await createReservation(prosodyPost(c.roomId, minutes(start, 90)), settings, minutes(start, 90));
@@ -166,11 +169,10 @@ describe("who may ask, and how", () => {
     for (const headers of attempts) {
       expect((await createReservation(prosodyPost("room", at, headers), settings, at)).status, JSON.stringify(headers)).toBe(401);
     }
-    expect((await readReservation(new Request(`${PREFIX}/conference/1`), "1", settings, at)).status).toBe(401);
     expect((await endReservation(new Request(`${PREFIX}/conference/1`, { method: "DELETE" }), settings)).status).toBe(401);
     const off = { ...settings, secret: undefined };
     expect((await createReservation(prosodyPost("room", at), off, at)).status).toBe(404);
-    expect((await readReservation(prosody("GET", 1), "1", off, at)).status).toBe(404);
+    expect(readReservation().status).toBe(404);
     expect((await endReservation(prosody("DELETE", 1), off)).status).toBe(404);
   });
 
@@ -195,7 +197,6 @@ describe("who may ask, and how", () => {
       expect(bodyOf(answer).message).toMatch(text);
       expect(String(answer.body)).not.toMatch(/at .+:\d+:\d+/);
     }
-    expect((await readReservation(prosody("GET", "abc"), "abc", settings, at)).status).toBe(404);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The reservation API Prosody's mod_reservations calls (see lib/jitsi/reservations.ts for the contract), under
- * /api/jitsi: POST /conference, GET and DELETE /conference/{id}. Only Prosody may ask: it sends
+ * /api/jitsi: POST /conference and DELETE /conference/{id} (GET /conference/{id} is always 404). Only Prosody may ask: it sends
  * JITSI_RESERVATIONS_SECRET as a Bearer token (its reservations_api_headers); without that setting the
  * endpoints do not exist. Nothing of a request is stored or logged (mail_owner is a JID).
  */
@@ -12,7 +12,7 @@ import type { RoomRecord } from "../conferences/store";
 import { reportFailure, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../failures";
 import { getConfig } from "../env";
 import type { Answer } from "../http/answer";
-import { decideReservation, parseReservationId, reservationId, roomOfName } from "../jitsi/reservations";
+import { decideReservation, reservationId, roomOfName } from "../jitsi/reservations";
 import { reservationRequestSchema } from "../jitsi/schema";
 import type { RoomBooking } from "../jitsi/reservations";
 import { windowPolicy } from "../jitsi/access";
@@ -93,18 +93,13 @@ export async function createReservation(request: Request, settings: ReservationS
   });
 }
 
-/** GET /conference/{id}: the same answer again (Prosody asks after a 409). */
-export async function readReservation(request: Request, id: string, settings: ReservationSettings, now: Date): Promise<Answer> {
-  const refusal = refused(request, settings);
-  if (refusal) return refusal;
-  const parts = parseReservationId(id);
-  if (!parts) return message(404, "There is no such reservation.");
-  return guarded(async () => {
-    const record = await roomForReservation(parts, settings.window, now);
-    if (!record || record === "retired") return message(404, "There is no such reservation.");
-    const decision = decideReservation({ name: record.room }, bookingOf(record, settings), now, { allowUnbooked: false, unbookedId: "" });
-    return decision.status === 200 ? json(decision.reservation, 200) : message(403, decision.message);
-  });
+/**
+ * GET /conference/{id}: 404, always. Prosody asks it only after a 409, which Planado never answers;
+ * answering it would list rooms by their reservation ids (a row's number and a generation: easy to
+ * count through) to whoever holds the reservations secret, and it reads nothing.
+ */
+export function readReservation(): Answer {
+  return message(404, "There is no such reservation.");
 }
 
 /** DELETE /conference/{id}: the room has ended. Nothing to keep. */

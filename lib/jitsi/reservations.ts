@@ -13,10 +13,11 @@
  *    (lower case), `duration` is in seconds from `start_time`, and Prosody ends the room then. Optional
  *    fields are left out, never null (a null fails the whole answer).
  *  - Any other status refuses the room; Prosody shows the JSON `message` to the person.
- *  - GET {prefix}/conference/{id} after a 409 (Planado never answers 409), DELETE when the room ends.
+ *  - GET {prefix}/conference/{id} after a 409: Planado never answers 409, and answers this 404 always
+ *    (lib/api/reservations.ts). DELETE when the room ends.
  */
 import type { BookingWindow } from "./window";
-import { isOpen } from "./window";
+import { jitsiAdmits, jitsiAdmitsFrom } from "./window";
 
 /** What Prosody shows the person (English: it is Jitsi's screen; no ids, no times). */
 export const REFUSALS = {
@@ -47,7 +48,8 @@ export interface Reservation {
 export type ReservationDecision = { status: 200; reservation: Reservation } | { status: 403; message: string };
 
 /**
- * The answer for a room at `now`. A booked room within its window: admitted until the window's end
+ * The answer for a room at `now`. A booked room within its window (from a minute before its opening,
+ * as its tokens: CLOCK_SKEW_SECONDS in ./window.ts): admitted until the window's end
  * (the duration counts from the booked start, which is the start_time Jitsi is told). Outside it,
  * an old room of a conference, or (unless the operator admits them) a room nobody booked: refused.
  */
@@ -60,7 +62,7 @@ export function decideReservation(
   const name = request.name.toLowerCase();
   const mail_owner = request.mailOwner ?? "";
   if (booking.kind === "booked") {
-    if (!isOpen(booking.window, now)) return { status: 403, message: now < booking.window.opensAt ? REFUSALS.early : REFUSALS.over };
+    if (!jitsiAdmits(booking.window, now)) return { status: 403, message: now < jitsiAdmitsFrom(booking.window) ? REFUSALS.early : REFUSALS.over };
     const duration = Math.floor((booking.window.endsAt.getTime() - booking.startsAt.getTime()) / 1000);
     return { status: 200, reservation: { id: booking.id, name, mail_owner, start_time: booking.startsAt.toISOString(), duration } };
   }
@@ -72,20 +74,10 @@ export function decideReservation(
 /**
  * A reservation's id: stable for a conference's room (its row and room generation), digits in a
  * string (mod_reservations takes any string; a JSON number could come back as "12.0" from Lua).
- * Reveals nothing a request could use.
+ * Only Prosody sees it (GET /conference/{id}, which would look a room up by it, is always 404).
  */
 const GENERATIONS = 2 ** 20;
-/** Rows are numbered by an unsigned INT. */
-const MAX_ROW_ID = 2 ** 32 - 1;
 
 export function reservationId(rowId: number, generation: number): string {
   return String(rowId * GENERATIONS + (generation % GENERATIONS));
-}
-
-export function parseReservationId(text: string): { rowId: number; generation: number } | undefined {
-  if (!/^\d{1,16}$/.test(text)) return undefined;
-  const id = Number(text);
-  const rowId = Math.floor(id / GENERATIONS);
-  if (!Number.isSafeInteger(id) || rowId > MAX_ROW_ID) return undefined;
-  return { rowId, generation: id % GENERATIONS };
 }

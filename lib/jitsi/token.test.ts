@@ -2,7 +2,8 @@
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { roomLink } from "./room-link";
-import { CLOCK_SKEW_SECONDS, roomToken } from "./token";
+import { roomToken } from "./token";
+import { CLOCK_SKEW_SECONDS } from "./window";
 
 const settings = { appId: "planado", secret: "s".repeat(40), audience: "jitsi", subject: "meet.example.org" };
 const key = new TextEncoder().encode(settings.secret);

@@ -5,6 +5,7 @@
  * the tests verify the tokens with an independent library (jose).
  */
 import { createHmac } from "node:crypto";
+import { jitsiAdmitsFrom } from "./window";
 import type { BookingWindow } from "./window";
 
 export interface TokenSettings {
@@ -17,9 +18,6 @@ export interface TokenSettings {
   /** `sub`: the Jitsi domain (or tenant), or "*". */
   subject: string;
 }
-
-/** Clocks of Planado and Jitsi may differ by this much: a token becomes valid this early. */
-export const CLOCK_SKEW_SECONDS = 60;
 
 const base64url = (data: string | Buffer) => Buffer.from(data).toString("base64url");
 
@@ -41,7 +39,8 @@ export function roomToken(settings: TokenSettings, room: string, window: Booking
       aud: settings.audience,
       sub: settings.subject,
       room,
-      nbf: seconds(window.opensAt) - CLOCK_SKEW_SECONDS,
+      // From the instant the reservation hook admits the room too (./window.ts).
+      nbf: seconds(jitsiAdmitsFrom(window)),
       exp: seconds(window.endsAt),
       ...(options.moderator ? { context: { user: { moderator: true, affiliation: "owner" } } } : {}),
     },

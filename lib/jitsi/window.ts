@@ -16,6 +16,21 @@ export interface BookingWindow {
   endsAt: Date;
 }
 
-export function isOpen(window: BookingWindow, now: Date): boolean {
-  return now >= window.opensAt && now < window.endsAt;
+/**
+ * Clocks of Planado's servers and Jitsi's may differ by this much, so Jitsi may hold a room this long
+ * before its window opens: a token is valid from then (its `nbf`) and a reservation is admitted from
+ * then. One constant for both: Prosody's mod_reservations caches a refusal for 30 s and sweeps its
+ * cache every 60 s, so a room its token admits but its reservation refuses (a server a second behind
+ * the one that sent the class there) would stay refused for everyone for up to 90 s.
+ */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** The first instant Jitsi may hold the room: the window's opening, less the clock skew. */
+export function jitsiAdmitsFrom(window: BookingWindow): Date {
+  return new Date(window.opensAt.getTime() - CLOCK_SKEW_SECONDS * 1000);
+}
+
+/** Whether Jitsi may hold the room at `now`: from jitsiAdmitsFrom until (not at) the window's end. */
+export function jitsiAdmits(window: BookingWindow, now: Date): boolean {
+  return now >= jitsiAdmitsFrom(window) && now < window.endsAt;
 }
