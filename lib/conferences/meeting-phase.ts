@@ -62,7 +62,11 @@ export function meetingEndsAt(meeting: Meeting, policy: MeetingPolicy): Date {
   return new Date(meeting.startsAt.getTime() + policy.cleanupAfterHours * HOUR);
 }
 
-/** From the opening to the end: what Jitsi is told where it enforces bookings (a token's validity, a reservation's duration). */
+/**
+ * From the opening to the end: what Jitsi is told where it enforces bookings (a token's validity, a
+ * reservation's duration). Jitsi itself may hold the room a minute before the opening, for clocks that
+ * differ (CLOCK_SKEW_SECONDS in lib/jitsi/window.ts); pages and the API open at the opening exactly.
+ */
 export function meetingWindow(meeting: Meeting, policy: MeetingPolicy): BookingWindow {
   return { opensAt: meetingOpensAt(meeting, policy), endsAt: meetingEndsAt(meeting, policy) };
 }
