@@ -7,6 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { nameSignature } from "../keys/derive";
 import { serverKeys } from "../keys/server-secret";
 import { isLocale, withLocale } from "../i18n/locales";
+import type { Locale } from "../i18n/locales";
 import { nameFromLink } from "./name";
 
 export function invitationUrl(base: string, invitationId: string, name?: string): string {
@@ -19,24 +20,70 @@ export function invitationUrl(base: string, invitationId: string, name?: string)
 }
 
 /**
- * The invitation's own address, for a page that reloads it: its path with only what the page reads
- * from the query (the language, the name with its signature), never whatever else the query held.
+ * What an invitation link's query holds that Planado reads: the name with its signature (both, or
+ * neither) and the visitor's language. Nothing else of a query counts, or goes on into a page or a link.
  */
-export function invitationPath(invitationId: string, query: URLSearchParams): string {
-  const name = query.get("n");
-  const signature = query.get("sig");
-  const path = `/i/${encodeURIComponent(invitationId)}`;
-  const named = name !== null && signature !== null ? `${path}?${new URLSearchParams({ n: name, sig: signature })}` : path;
-  const lang = query.get("lang");
-  return isLocale(lang) ? withLocale(named, lang) : named;
+export interface InvitationQuery {
+  named?: { n: string; sig: string };
+  lang?: Locale;
 }
 
 /**
- * The name an invitation link carries, if it is the one Planado signed for this invitation (cleaned
- * as every name is); undefined when there is none, or it was changed.
+ * The longest query an invitation link may have. The longest link Planado hands out, a name of
+ * NAME_MAX_LENGTH characters of four bytes each (every one %XX%XX%XX%XX) with its signature and a
+ * language, has a query of 2,427 characters (links.test.ts measures it); this leaves room for names of
+ * emoji sequences and stays well under the 8 kB a request's head may have. A longer query is not
+ * read: the visitor is sent to the link's own address (see server/invitation-page.ts).
+ */
+export const MAX_INVITATION_QUERY_LENGTH = 4096;
+
+export function readInvitationQuery(query: URLSearchParams): InvitationQuery {
+  const [n, sig, lang] = [query.get("n"), query.get("sig"), query.get("lang")];
+  return { named: n !== null && sig !== null ? { n, sig } : undefined, lang: isLocale(lang) ? lang : undefined };
+}
+
+/** The invitation's address with only `query` (the language first, as every language link has it). */
+export function invitationHref(invitationId: string, { named, lang }: InvitationQuery): string {
+  const path = `/i/${encodeURIComponent(invitationId)}`;
+  const withName = named ? `${path}?${new URLSearchParams(named)}` : path;
+  return lang ? withLocale(withName, lang) : withName;
+}
+
+/**
+ * The invitation's own address, for a page that reloads it: its path with only what the page reads
+ * from the query (the language, the name with its signature), never whatever else the query held;
+ * without the name when even that would make the query too long.
+ */
+export function invitationPath(invitationId: string, query: URLSearchParams): string {
+  const read = readInvitationQuery(query);
+  const href = invitationHref(invitationId, read);
+  return href.length - href.indexOf("?") > MAX_INVITATION_QUERY_LENGTH ? invitationHref(invitationId, { lang: read.lang }) : href;
+}
+
+/**
+ * The name an invitation link carries, if it is the one Planado signed for this invitation, cleaned
+ * as every name is; undefined when there is none, or it was changed.
  */
 export function signedName(invitationId: string, query: URLSearchParams): string | undefined {
-  return nameIfSigned(invitationId, nameFromLink(query.get("n") ?? undefined), query.get("sig"));
+  return signedNameOf(invitationId, readInvitationQuery(query).named);
+}
+
+function signedNameOf(invitationId: string, named: InvitationQuery["named"]): string | undefined {
+  if (!named) return undefined;
+  const name = nameFromLink(named.n);
+  if (!name) return undefined;
+  // A link carries the name exactly as it was signed. Links handed out before names lost their
+  // invisible characters still carry those (signed with them), and still open, with the name cleaned.
+  return nameIfSigned(invitationId, name, named.sig) ?? (named.n !== name && nameIfSigned(invitationId, named.n, named.sig) ? name : undefined);
+}
+
+/**
+ * The query an invitation page is built from and links on with: the language, and the name only if
+ * Planado signed it, as today's links carry it (cleaned, with its signature); with that name.
+ */
+export function pageQuery(invitationId: string, query: InvitationQuery): { query: InvitationQuery; name?: string } {
+  const name = signedNameOf(invitationId, query.named);
+  return { query: { named: name ? { n: name, sig: nameProof(invitationId, name) } : undefined, lang: query.lang }, name };
 }
 
 /** `name`, if `signature` is the one Planado made for it and this invitation; else undefined. */
