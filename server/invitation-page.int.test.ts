@@ -14,6 +14,7 @@ const { databaseAnswered, databaseFailed } = await import("@/lib/availability");
 const { answerVisit } = await import("./fast-path");
 const { COUNTDOWN_SCRIPT, COUNTDOWN_SCRIPT_HASH } = await import("./pages/countdown-script");
 const { hashSource } = await import("@/lib/security/csp");
+const { withLocale } = await import("@/lib/i18n/locales");
 
 beforeEach(() => {
   databaseAnswered();
@@ -34,7 +35,7 @@ describe("the invitation, answered before Next", () => {
       "content-language": "en",
       "cache-control": "no-store",
       "x-robots-tag": "noindex, nofollow",
-      "referrer-policy": "no-referrer",
+      "referrer-policy": "strict-origin",
       "x-content-type-options": "nosniff",
       "x-frame-options": "DENY",
       "cross-origin-opener-policy": "same-origin",
@@ -104,9 +105,13 @@ describe("the invitation, answered before Next", () => {
     expect(german).toContain(`<head><meta http-equiv="refresh" content="3; url=/i/${conference.invitationId}" id="refresh">`);
     expect(german).toContain("Bitte warten");
     expect(german).toContain("Diese Seite lädt sich von selbst neu. Falls nicht, nutzen Sie diesen Link:");
-    // Only what the page reads from the query goes into the reload: never whatever else it held.
+    // Only what the page reads from the query goes into the reload, and a name only if signed: never whatever else it held.
     const stray = text((await visit(`/i/${conference.invitationId}?lang=de&utm=x&n=A&sig=b&lang=fr`, {}, at)).body);
-    expect(stray).toContain(`<meta http-equiv="refresh" content="3; url=/i/${conference.invitationId}?lang=de&#38;n=A&#38;sig=b" id="refresh">`);
+    expect(stray).toContain(`<meta http-equiv="refresh" content="3; url=/i/${conference.invitationId}?lang=de" id="refresh">`);
+    const named = text((await visit(`${signedPath(conference.invitationId, "A")}&utm=x&lang=de&lang=fr`, {}, at)).body);
+    expect(named).toContain(
+      `<meta http-equiv="refresh" content="3; url=${withLocale(signedPath(conference.invitationId, "A"), "de").replaceAll("&", "&#38;")}" id="refresh">`,
+    );
     // An explicit choice wins, and our own links carry it on.
     const chosen = text((await visit(`/i/${conference.invitationId}?lang=en`, { "Accept-Language": "de" }, at)).body);
     expect(chosen).toContain('<html lang="en" dir="ltr">');
@@ -120,7 +125,7 @@ describe("the invitation, answered before Next", () => {
     expect(answer.headers).toMatchObject({
       location: `https://meet.example.org/${conference.roomId}`,
       "cache-control": "no-store",
-      "referrer-policy": "no-referrer",
+      "referrer-policy": "strict-origin",
     });
     expect(answer.body).toBeUndefined();
     // "Continue" after a notice leads there too, and back to the invitation before the start.
@@ -128,8 +133,12 @@ describe("the invitation, answered before Next", () => {
     const waiting = await bookAt("2026-12-01T09:00");
     expect(await visit(`/i/${waiting.invitationId}/join?n=Later&lang=de`)).toMatchObject({
       status: 303,
-      headers: { location: `/i/${waiting.invitationId}?n=Later&lang=de` },
+      headers: { location: `/i/${waiting.invitationId}?lang=de` },
     });
+    // With the name and its signature, and nothing else of the query.
+    expect((await visit(`${signedPath(waiting.invitationId, "Later")}&lang=de&utm=${"x".repeat(5000)}`)).headers.location).toBe(
+      withLocale(signedPath(waiting.invitationId, "Later"), "de"),
+    );
   });
 
   it("answers every kind of miss with the same page, slowly", async () => {

@@ -1,4 +1,5 @@
 /** GET /i/<id>: the wait page, the room once it is open, or the privacy notice before it. */
+import { invitationPath, MAX_INVITATION_QUERY_LENGTH } from "@/lib/conferences/links";
 import { getConfig } from "@/lib/env";
 import { answer } from "@/lib/http/answer";
 import type { Answer } from "@/lib/http/answer";
@@ -17,6 +18,11 @@ function html(status: number, body: string | Uint8Array, locale: Locale): Answer
 }
 
 export async function invitationPage(visit: Visit, id: string, setup: PageSetup): Promise<Answer> {
+  // A query longer than any link Planado makes is someone else's: not read, not answered with a page,
+  // but sent on to the link's own address, without the rest (a mail scanner's additions, or junk).
+  if (visit.url.search.length > MAX_INVITATION_QUERY_LENGTH) {
+    return answer(303, { Location: invitationPath(id, visit.url.searchParams), "Cache-Control": "no-store" });
+  }
   const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), baseUrl: requestBaseUrl(visit.headers, getConfig().PUBLIC_URL), setup };
   const lookUp = await findInvitation(visit, id);
   if (lookUp.status === "refused") return await refusedAnswer({ status: 429, retryAfterSeconds: lookUp.retryAfterSeconds, ...page });

@@ -35,6 +35,12 @@ export class ShortCache<K, V> {
     return value;
   }
 
+  /** What is kept for key, without loading it when nothing is. */
+  peek(key: K): Promise<V> | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.expires > this.clock() ? hit.value : undefined;
+  }
+
   forget(key: K): void {
     this.#entries.delete(key);
   }

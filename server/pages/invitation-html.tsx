@@ -9,7 +9,7 @@ import type { Conference } from "@/lib/conferences/conference";
 import { COUNTDOWN_MESSAGES, FORWARD_MARGIN_MS, remainingText } from "@/lib/conferences/countdown";
 import { describeInterval, formatStartWithZone, START_FORMAT } from "@/lib/conferences/describe";
 import type { Entry } from "@/lib/conferences/entry";
-import { invitationPath, signedName } from "@/lib/conferences/links";
+import { invitationHref, pageQuery, readInvitationQuery } from "@/lib/conferences/links";
 import { ShortCache } from "@/lib/conferences/short-cache";
 import { scriptWords } from "@/lib/i18n/compiled";
 import type { ScriptWords } from "@/lib/i18n/compiled";
@@ -42,26 +42,51 @@ export interface PageRequest {
 
 const pages = new ShortCache<string, Template>(1_000, 2_000);
 
-/** Everything a page shows: the whole address, the language, the schedule, the second of the countdown. */
-function pageKey(request: PageRequest, conference: Conference, kind: string, seconds: number): string {
-  const { url, visitor, baseUrl } = request;
-  return [kind, baseUrl, url.pathname + url.search, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
+/** Everything a page shows: its own address (what it was built from), the language, the schedule, the second of the countdown. */
+function pageKey(request: PageRequest, conference: Conference, kind: string, seconds: number, address: string): string {
+  const { visitor, baseUrl } = request;
+  return [kind, baseUrl, address, visitor.locale, conference.revision, conference.startsAt.getTime(), seconds].join("\n");
 }
 
-function chrome({ url, visitor, setup }: Omit<PageRequest, "baseUrl">) {
-  return { wording: wording(visitor.locale), path: url.pathname + url.search, homeHref: localLink("/", visitor), stylesheet: setup.stylesheet };
+/** What a page of an invitation is built from: its own address (where its links lead) and the name Planado signed. */
+interface OwnAddress {
+  href: string;
+  name?: string;
+}
+
+/**
+ * A page, kept or rendered. A page is built from its own address, which holds only what pages read
+ * (the language, the name if Planado signed it: see pageQuery), and kept under it. A request for
+ * exactly that address finds it by what it asked for, without a signature check (thousands a
+ * second); any other reads its query and finds, or renders, the page of what counts in it. So nothing
+ * else in a query makes a page of its own, or goes into one or its links.
+ */
+async function keptPage(request: PageRequest, conference: Conference, kind: string, seconds: number, render: (own: OwnAddress) => string) {
+  const { url } = request;
+  const kept = pages.peek(pageKey(request, conference, kind, seconds, url.pathname + url.search));
+  if (kept) return kept;
+  const { query, name } = pageQuery(conference.invitationId, readInvitationQuery(url.searchParams));
+  const href = invitationHref(conference.invitationId, query);
+  return pages.get(pageKey(request, conference, kind, seconds, href), async () => cut(render({ href, name })));
+}
+
+/** How many pages are kept now (a junk query must not add one). */
+export function keptPageCount(): number {
+  return pages.size;
+}
+
+/** The chrome of a page at `path` (the language links lead to it in each language). */
+function chrome({ visitor, setup }: Pick<PageRequest, "visitor" | "setup">, path: string) {
+  return { wording: wording(visitor.locale), path, homeHref: localLink("/", visitor), stylesheet: setup.stylesheet };
 }
 
 /** The conference's name, if the link carries the one Planado signed for it; else the untitled words. */
-function titleOf(url: URL, invitationId: string, t: Translate): { name?: string; title: string } {
-  const name = signedName(invitationId, url.searchParams);
+function titleOf(name: string | undefined, t: Translate): { name?: string; title: string } {
   return { name, title: name ?? t("meta.invitationTitle") };
 }
 
 export async function waitHtml(request: PageRequest, conference: Conference, entry: Extract<Entry, { kind: "wait" }>): Promise<Buffer> {
-  const template = await pages.get(pageKey(request, conference, "wait", entry.secondsToOpen), async () =>
-    cut(renderWait(request, conference, entry.secondsToOpen)),
-  );
+  const template = await keptPage(request, conference, "wait", entry.secondsToOpen, (own) => renderWait(request, own, conference, entry.secondsToOpen));
   return fill(template, entry.msToOpen);
 }
 
@@ -74,12 +99,12 @@ function wordsFor(locale: Locale): ScriptWords {
   return words;
 }
 
-function renderWait(request: PageRequest, conference: Conference, secondsToOpen: number): string {
-  const shared = chrome(request);
+function renderWait(request: PageRequest, own: OwnAddress, conference: Conference, secondsToOpen: number): string {
+  // Where a reload goes: the invitation's own address, kept in the visitor's language.
+  const href = own.href;
+  const shared = chrome(request, href);
   const { t, locale } = shared.wording;
-  const { name, title } = titleOf(request.url, conference.invitationId, t);
-  // Where a reload goes: the invitation's own address (see invitationPath), kept in the visitor's language.
-  const href = invitationPath(conference.invitationId, request.url.searchParams);
+  const { name, title } = titleOf(own.name, t);
   const refresh = Math.max(1, Math.min(MAX_REFRESH_SECONDS, secondsToOpen));
   const data = {
     ms: 0,
@@ -117,22 +142,23 @@ function renderWait(request: PageRequest, conference: Conference, secondsToOpen:
 }
 
 export async function noticeHtml(request: PageRequest, conference: Conference, noticeUrl: string): Promise<Buffer> {
-  const template = await pages.get(pageKey(request, conference, "notice", -1), async () => {
-    const shared = chrome(request);
+  const template = await keptPage(request, conference, "notice", -1, (own) => {
+    const shared = chrome(request, own.href);
     const { t } = shared.wording;
-    const { name, title } = titleOf(request.url, conference.invitationId, t);
+    const { name, title } = titleOf(own.name, t);
     const when = formatStartWithZone(conference.startsAt, conference.timeZone, shared.wording);
     // "Continue" carries the name and its signature on (the wait page it may lead back to shows it).
-    const query = name ? `?${new URLSearchParams({ n: name, sig: request.url.searchParams.get("sig") ?? "" })}` : "";
-    const continueHref = localLink(`${request.url.pathname}/join${query}`, request.visitor);
+    const [path, query = ""] = own.href.split("?");
+    const continueHref = `${path}/join${query ? `?${query}` : ""}`;
     const page = <NoticePage t={t} name={name ?? t("invitation.untitled")} noticeUrl={noticeUrl} continueHref={continueHref} />;
-    return cut(renderDocument({ ...shared, title, description: t("meta.startsAt", { when }), preview: true, children: page }));
+    return renderDocument({ ...shared, title, description: t("meta.startsAt", { when }), preview: true, children: page });
   });
   return fill(template);
 }
 
 export function notFoundHtml(request: PageRequest): string {
-  const shared = chrome(request);
+  // (Its language links lead to the same address, with nothing of its query but the language.)
+  const shared = chrome(request, request.url.pathname);
   const { t } = shared.wording;
   const page = <InvitationNotFound t={t} homeHref={shared.homeHref} />;
   return renderDocument({ ...shared, title: t("meta.notFoundTitle"), description: t("meta.description"), children: page });
@@ -159,7 +185,7 @@ export async function troublePage(
 ): Promise<TroublePage> {
   const key = [visitor.locale, visitor.explicit, setup.stylesheet, page.title, page.text, page.refreshSeconds ?? 0].join("\n");
   return troublePages.get(key, async () => {
-    const shared = chrome({ url: new URL("http://planado.invalid/"), visitor, setup });
+    const shared = chrome({ visitor, setup }, "/");
     const retry = page.refreshSeconds;
     const html = renderDocument({ ...shared, title: page.title, description: page.text, retry, children: <Trouble title={page.title} text={page.text} /> });
     return { html, scriptHash: retry ? hashSource(retryScript(retry)) : undefined };
