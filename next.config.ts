@@ -17,11 +17,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     serverActions: {
-      // Every page says `Referrer-Policy: no-referrer`, so browsers send `Origin: null` with form
-      // posts and Next's same-origin check would refuse them. Planado has no cookies or sessions (no
-      // ambient authority a forged request could borrow) and every change needs the admin id, so a
-      // cross-site request can do nothing its sender could not do directly: allow the null origin.
-      allowedOrigins: ["null"],
+      // No allowedOrigins: our pages send their real Origin (Referrer-Policy strict-origin), our server
+      // refuses a post whose Origin is `null` or another site's before Next sees it
+      // (lib/pipeline/origin.ts), and Next's own check then wants it to match X-Forwarded-Host or Host
+      // (a proxy must pass the host on, as deploy/nginx.conf does).
       // A booking form is a few hundred bytes; refuse anything much larger early.
       bodySizeLimit: "64kb",
     },

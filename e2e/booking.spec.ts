@@ -200,13 +200,13 @@ test("unknown and malformed links get a friendly 404, not an error", async ({ pa
   expect(join.headers()["location"]).toBe("/a/abcdefghijklmnopqrstuvwxyz");
 });
 
-test("invitation and admin pages are private: no index, no shared cache, no referrer", async ({ page }) => {
+test("invitation and admin pages are private: no index, no shared cache, only our origin as referrer", async ({ page }) => {
   const adminId = await book(page, { name: "Private", date: daysAhead(6), time: "11:00", timeZone: "UTC" });
   const row = (await rowByAdmin(adminId))!;
   for (const path of [`/i/${row.invitation_id}`, `/a/${adminId}`]) {
     const response = await page.request.get(path);
     expect(response.headers()["x-robots-tag"], path).toBe("noindex, nofollow");
     expect(response.headers()["cache-control"], path).toContain("no-store");
-    expect(response.headers()["referrer-policy"], path).toBe("no-referrer");
+    expect(response.headers()["referrer-policy"], path).toBe("strict-origin");
   }
 });

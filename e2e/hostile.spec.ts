@@ -77,7 +77,7 @@ test("every page sends strict security headers: a fresh nonce each time, or the 
     expect(csp, path).toContain("object-src 'none'");
     expect(csp, path).not.toContain("unsafe-eval");
     expect(csp, path).not.toContain("unsafe-inline");
-    expect(h["referrer-policy"], path).toBe("no-referrer");
+    expect(h["referrer-policy"], path).toBe("strict-origin");
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["permissions-policy"], path).toContain("camera=()");
     expect(h["permissions-policy"], path).toContain("microphone=()");

@@ -45,6 +45,6 @@ test("the health check says ok", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", retriedWrites: expect.any(Number) });
-  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response.headers()["referrer-policy"]).toBe("strict-origin");
   expect(response.headers()["x-powered-by"]).toBeUndefined();
 });

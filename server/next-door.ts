@@ -1,26 +1,32 @@
 /**
  * What our server does with a request it hands to Next (everything off the participant's path): the
- * same pipeline as its own answers (lib/pipeline/). Admission first (a refusal is answered here, in
- * the participant's pages' look, and Next never sees the request); then the headers Next's pages read
- * (the client, the language, the nonce); and the pipeline's response headers on whatever Next writes.
+ * same pipeline as its own answers (lib/pipeline/). Admission first (a form post from another site,
+ * then the rest; a refusal is answered here, in the participant's pages' look, and Next never sees
+ * the request); then the headers Next's pages read (the client, the language, the nonce); and the
+ * pipeline's response headers on whatever Next writes.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { withToken } from "@/lib/http/answer";
 import { localeOfRequest } from "@/lib/i18n/locales";
-import { admit } from "@/lib/pipeline/admission";
+import { admit, admitPost } from "@/lib/pipeline/admission";
 import { nextRequestHeaders } from "@/lib/pipeline/request-headers";
 import { finishAnswer, pipelineHeaders, POLICY_HEADER, varyTokens } from "@/lib/pipeline/response-headers";
 import { isFile, isQuiet } from "@/lib/pipeline/capability-paths";
 import { nodeHeaders } from "@/lib/request";
 import { newNonce } from "@/lib/security/csp";
 import type { PageSetup } from "./pages/invitation-html";
-import { refusedAnswer } from "./refusals";
+import { crossSiteAnswer, refusedAnswer } from "./refusals";
 import { send } from "./send";
 
 export type NextHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 export async function handToNext(request: IncomingMessage, response: ServerResponse, url: URL, client: string, next: NextHandler, setup: PageSetup) {
   const path = url.pathname;
+  if (admitPost(request.method ?? "", path, nodeHeaders(request.headers)).status === "refused") {
+    const visitor = localeOfRequest(url, nodeHeaders(request.headers));
+    send(request, response, finishAnswer(path, await crossSiteAnswer({ visitor, setup })));
+    return;
+  }
   const admission = await admit(path, client);
   if (admission.status === "refused") {
     const visitor = localeOfRequest(url, nodeHeaders(request.headers));

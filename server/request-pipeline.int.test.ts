@@ -61,7 +61,7 @@ describe("the request pipeline, for both doors", () => {
       nextWrites.viaWriteHead = viaWriteHead;
       for (const path of [...capabilities, "/", "/api/v1/conferences", "/_next/static/chunks/x.js", assets.stylesheet]) {
         const h = (await get(path)).headers;
-        expect(h.get("referrer-policy"), path).toBe("no-referrer");
+        expect(h.get("referrer-policy"), path).toBe("strict-origin");
         expect(h.get("x-content-type-options"), path).toBe("nosniff");
         expect(h.get("x-frame-options"), path).toBe("DENY");
         expect(h.get("permissions-policy"), path).toContain("camera=()");
@@ -121,7 +121,7 @@ describe("the request pipeline, for both doors", () => {
     await new Promise<void>((resolve) => flat.listen(0, "127.0.0.1", resolve));
     try {
       const h = (await fetch(`http://127.0.0.1:${(flat.address() as AddressInfo).port}/a/x`)).headers;
-      expect(h.get("referrer-policy")).toBe("no-referrer");
+      expect(h.get("referrer-policy")).toBe("strict-origin");
       expect(h.get("cache-control")).toBe("no-store");
       expect(h.get("vary")).toBe("rsc, Accept-Language");
     } finally {

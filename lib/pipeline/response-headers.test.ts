@@ -51,7 +51,7 @@ describe("files and quiet paths", () => {
 
 describe("the pipeline's headers", () => {
   it("are private (no index, no shared cache) on capability links, not for search engines on the API, and neither elsewhere", () => {
-    expect(pipelineHeaders("/a/x")).toMatchObject({ "x-robots-tag": "noindex, nofollow", "cache-control": "no-store", "referrer-policy": "no-referrer" });
+    expect(pipelineHeaders("/a/x")).toMatchObject({ "x-robots-tag": "noindex, nofollow", "cache-control": "no-store", "referrer-policy": "strict-origin" });
     expect(pipelineHeaders("/api/v1/conferences")).toMatchObject({ "x-robots-tag": "noindex, nofollow" });
     expect(pipelineHeaders("/api/v1/conferences")["cache-control"]).toBeUndefined();
     expect(pipelineHeaders("/")["x-robots-tag"]).toBeUndefined();

@@ -17,8 +17,10 @@ export const POLICY_HEADER = "content-security-policy";
 /** What every answer says about how browsers may use it, besides its Content-Security-Policy. */
 const SECURITY_HEADERS = {
   "permissions-policy": PERMISSIONS_POLICY,
-  // Invitation and admin links are capabilities: never hand them to another site.
-  "referrer-policy": "no-referrer",
+  // Invitation and admin links are capabilities: a Referer or Origin carries our origin, never a path
+  // (not same-origin: it would write admin links into our own access logs). A real Origin is what
+  // lets our server tell our own form posts from another site's (./origin.ts); no-referrer sent `null`.
+  "referrer-policy": "strict-origin",
   "x-content-type-options": "nosniff",
   "cross-origin-opener-policy": "same-origin",
   "x-frame-options": "DENY",

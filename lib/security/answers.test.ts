@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toResponse } from "../http/answer";
-import { refusal } from "./answers";
+import { crossSiteRefusal, refusal, refusalTexts } from "./answers";
 
 describe("refusal", () => {
   it("answers a page in the visitor's language, that reloads itself and says when to retry", async () => {
@@ -25,5 +25,16 @@ describe("refusal", () => {
     const response = toResponse(refusal(429, "/api/v1/conferences", 5, "n", "de"));
     expect(response.headers.get("Content-Type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ type: "urn:planado:problem:rate-limited", status: 429, title: expect.stringMatching(/Anfragen/) });
+  });
+
+  it("tells a cross-site post why in the visitor's language, and never retries it (the same post would be refused again)", async () => {
+    expect(refusalTexts(403, 0, "de")).toEqual({ title: "Formular nicht angenommen", text: expect.stringMatching(/anderen Website/) });
+    expect(refusalTexts(429, 0, "de").refreshSeconds).toBe(5);
+    const response = toResponse(crossSiteRefusal("de", "<p>page</p>"));
+    expect(response.status).toBe(403);
+    expect(response.headers.get("Retry-After")).toBeNull();
+    expect(response.headers.get("Content-Language")).toBe("de");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(await response.text()).toBe("<p>page</p>");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The refusals of the request pipeline (lib/pipeline/admission.ts), and of a look-up over its miss
- * limit: 429 when a client has missed too often, 503 while the database is down. Pages
- * get a short, friendly HTML page (in the visitor's language) that reloads itself; the API gets RFC 9457.
+ * limit: 429 when a client has missed too often, 503 while the database is down, 403 for a form post
+ * another site sent. Pages get a short, friendly HTML page (in the visitor's language) that reloads
+ * itself (a 403 does not: the same post would be refused again); the API gets RFC 9457.
  */
 import { problem } from "../http/problem";
 import { answer } from "../http/answer";
@@ -12,14 +13,20 @@ import { translator } from "../i18n/translate";
 import { plainPage } from "./html";
 
 const PAGES = {
+  403: { title: "refusal.crossSiteTitle", text: "refusal.crossSiteText" },
   429: { title: "refusal.tooManyTitle", text: "refusal.tooManyText" },
   503: { title: "refusal.unavailableTitle", text: "refusal.unavailableText" },
 } as const;
 
-/** What a refusal's page says, and when it tries again (never sooner than 5 s). */
-export function refusalTexts(status: 429 | 503, retryAfterSeconds: number, locale: Locale = "en"): { title: string; text: string; refreshSeconds: number } {
+/** What a refusal's page says, and when it tries again (never sooner than 5 s; a cross-site post's never). */
+export function refusalTexts(
+  status: keyof typeof PAGES,
+  retryAfterSeconds: number,
+  locale: Locale = "en",
+): { title: string; text: string; refreshSeconds?: number } {
   const t = translator(locale);
-  return { title: t(PAGES[status].title), text: t(PAGES[status].text), refreshSeconds: Math.max(5, retryAfterSeconds) };
+  const texts = { title: t(PAGES[status].title), text: t(PAGES[status].text) };
+  return status === 403 ? texts : { ...texts, refreshSeconds: Math.max(5, retryAfterSeconds) };
 }
 
 /**
@@ -34,4 +41,12 @@ export function refusal(status: 429 | 503, path: string, retryAfterSeconds: numb
   }
   const html = page ? page() : plainPage({ locale, nonce, ...refusalTexts(status, retryAfterSeconds, locale) });
   return answer(status, { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Language": locale }, html);
+}
+
+/**
+ * 403 for a form post another site sent (lib/pipeline/origin.ts), with the page our server wrote
+ * from refusalTexts(403). Never for the API, whose writes are not checked for their origin.
+ */
+export function crossSiteRefusal(locale: Locale, html: string): Answer {
+  return answer(403, { "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8", "Content-Language": locale }, html);
 }

@@ -44,8 +44,12 @@ export function Document({ title, description, preview, stylesheet, script, chil
         <meta name="application-name" content="Planado" />
         <link rel="manifest" href="/manifest.webmanifest" />
         <meta name="robots" content="noindex, nofollow" />
-        {/* Besides the Referrer-Policy header, for browsers from before it ("never": the keyword they know). */}
-        <meta name="referrer" content="never" />
+        {/* Besides the Referrer-Policy header (strict-origin), for browsers from before it: "origin" is the one
+            keyword both they and today's browsers know that keeps the header's promise, our origin and never a
+            page's path (a capability), so Jitsi and other sites still never see a link. It differs from
+            strict-origin only in naming our origin to a plain-http site too, which tells it nothing secret.
+            ("never" would make our pages' posts say Origin: null, which our server refuses.) */}
+        <meta name="referrer" content="origin" />
         {preview && (
           <>
             <meta property="og:title" content={title} />
