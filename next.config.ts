@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_REQUEST_BODY_BYTES } from "./lib/pipeline/limits";
 
 // next-intl finds each request's language and messages here (our server hands it over in a header: lib/pipeline/request-headers.ts). The
 // messages are compiled at build time, so browsers get no ICU parser.
@@ -21,9 +22,12 @@ const nextConfig: NextConfig = {
       // refuses a post whose Origin is `null` or another site's before Next sees it
       // (lib/pipeline/origin.ts), and Next's own check then wants it to match X-Forwarded-Host or Host
       // (a proxy must pass the host on, as deploy/nginx.conf does).
-      // A booking form is a few hundred bytes; refuse anything much larger early.
-      bodySizeLimit: "64kb",
+      // Our server refuses a larger body before Next reads it (server/request-limits.ts); the same
+      // limit here, in case Next is ever reached another way.
+      bodySizeLimit: MAX_REQUEST_BODY_BYTES,
     },
+    // What Next copies of a body to replay it (10 MB by default): the same limit.
+    proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES,
   },
 };
 

@@ -13,6 +13,7 @@
  * lib/process-wide.ts), so there is still one rate limiter, one cache and one database pool.
  */
 import { createServer } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
@@ -23,6 +24,7 @@ import { ConfigError, getConfig } from "@/lib/env";
 import { trustedProxyList } from "@/lib/address-range";
 import { loadAssets } from "./assets";
 import { requestListener } from "./request-listener";
+import { serverOptions } from "./request-limits";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -73,11 +75,16 @@ export async function startServer() {
     assets: loadAssets(projectDir, path.join(projectDir, distDir)),
     handleNext: app.getRequestHandler(),
   });
-  const server = createServer(listener);
+  // Headers of at most 8 kB within 10 s, a body within 30 s more (./request-limits.ts).
+  const server = createServer(serverOptions(), listener);
   // Keep-alive a little longer than common proxies' idle timeouts, so a proxy never reuses a
-  // connection the server is closing.
+  // connection the server is closing. (Since Node 18 the headers' timeout starts with a request's
+  // first byte, not with the connection's idle time, so it need not exceed this.)
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  // CONNECT asks a proxy for a tunnel: Planado is none. (Without a listener Node drops the connection.)
+  server.on("connect", (_request, socket: Socket) =>
+    socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,7 +1,8 @@
 /**
  * What our server does with each request: decides who the client is (from the socket, and
  * X-Forwarded-For only from a trusted proxy), forgets headers only it or a trusted proxy may set,
- * then answers from memory (the participant's stylesheet, the favicon), on the participant's path
+ * refuses or redirects what Next would answer badly (./request-target.ts), holds a body until it has
+ * arrived within its limits (./request-limits.ts), then answers from memory (the participant's stylesheet, the favicon), on the participant's path
  * (./fast-path.ts), or through Next (./next-door.ts). Every answer goes through the same request
  * pipeline (lib/pipeline/).
  */
@@ -17,6 +18,9 @@ import type { Assets } from "./assets";
 import { answerVisit } from "./fast-path";
 import { handToNext } from "./next-door";
 import type { NextHandler } from "./next-door";
+import { bodyRefusal, hasBody, holdBody, REQUEST_LIMITS } from "./request-limits";
+import type { HeldBody, RequestLimits } from "./request-limits";
+import { checkTarget } from "./request-target";
 import { participantRoute } from "./routes";
 import { send } from "./send";
 
@@ -26,6 +30,8 @@ export interface ListenerOptions {
   assets: Assets;
   /** Next's request handler, for everything off the participant's path. */
   handleNext: NextHandler;
+  /** How large and slow a request may be (./request-limits.ts); tests make them small. */
+  limits?: RequestLimits;
 }
 
 /** The request's client, with the headers nobody we trust set removed. */
@@ -39,10 +45,17 @@ function acceptHeaders(request: IncomingMessage, trusted: BlockList): string {
 }
 
 /** What the server does with each request; apart from startServer so tests can give it a stand-in Next. */
-export function requestListener({ trusted, assets, handleNext }: ListenerOptions) {
+export function requestListener({ trusted, assets, handleNext, limits = REQUEST_LIMITS }: ListenerOptions) {
   const setup = { stylesheet: assets.stylesheet };
 
-  const answer = async (request: IncomingMessage, response: ServerResponse, url: URL, client: string) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse, url: URL, client: string, body?: Promise<HeldBody>) => {
+    if (body) {
+      // Nobody sees a request before its whole body has arrived, within the limits.
+      const held = await body;
+      if (held.status === "gone") return void response.destroy();
+      if (held.status !== "received") return send(request, response, finishAnswer(url.pathname, bodyRefusal(url.pathname, held.status)));
+      held.release();
+    }
     const method = request.method ?? "";
     const file = assets.answerFor(method, url.pathname);
     if (file) return send(request, response, finishAnswer(url.pathname, file));
@@ -62,6 +75,9 @@ export function requestListener({ trusted, assets, handleNext }: ListenerOptions
       );
       return;
     }
+    const target = checkTarget(request.method ?? "", request.url ?? "/", request.headers.host, request.headers.origin);
+    if (target.status === "refused") return send(request, response, finishAnswer(target.path, target.answer));
+    if (target.status === "rewritten") request.url = target.target;
     let url: URL;
     try {
       url = new URL(request.url ?? "/", "http://planado.invalid");
@@ -69,7 +85,9 @@ export function requestListener({ trusted, assets, handleNext }: ListenerOptions
       send(request, response, finishAnswer("/", plainAnswer(400, { "Content-Type": "text/plain; charset=utf-8" }, "Bad request")));
       return;
     }
-    answer(request, response, url, client).catch((error: unknown) => {
+    // Held now, in the request's own tick, before the parser hands on any of the body.
+    const body = hasBody(request) ? holdBody(request, limits) : undefined;
+    answer(request, response, url, client, body).catch((error: unknown) => {
       // Every answer handles its own failures; this is the last line (say, a broken socket).
       reportFailure("server", error);
       if (!response.headersSent)
