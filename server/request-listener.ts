@@ -2,7 +2,8 @@
  * What our server does with each request: decides who the client is (from the socket, and
  * X-Forwarded-For only from a trusted proxy), forgets headers only it or a trusted proxy may set,
  * refuses or redirects what Next would answer badly (./request-target.ts), holds a body until it has
- * arrived within its limits (./request-limits.ts), then answers from memory (the participant's stylesheet, the favicon), on the participant's path
+ * arrived within its limits (./request-limits.ts), then answers from memory (the participant's
+ * stylesheet, the favicon), on the participant's path
  * (./fast-path.ts), or through Next (./next-door.ts). Every answer goes through the same request
  * pipeline (lib/pipeline/).
  */
