@@ -24,7 +24,7 @@ import { ConfigError, getConfig } from "@/lib/env";
 import { trustedProxyList } from "@/lib/address-range";
 import { loadAssets } from "./assets";
 import { requestListener } from "./request-listener";
-import { serverOptions } from "./request-limits";
+import { continueUnlessTooLarge, serverOptions } from "./request-limits";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -81,6 +81,7 @@ export async function startServer() {
   // connection the server is closing. (Since Node 18 the headers' timeout starts with a request's
   // first byte, not with the connection's idle time, so it need not exceed this.)
   server.keepAliveTimeout = 65_000;
+  server.on("checkContinue", continueUnlessTooLarge(listener));
   // CONNECT asks a proxy for a tunnel: Planado is none. (Without a listener Node drops the connection.)
   server.on("connect", (_request, socket: Socket) =>
     socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),

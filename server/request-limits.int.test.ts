@@ -4,6 +4,7 @@
  * than any endpoint accepts is refused before it is read, whatever its framing, in well under a
  * second and without the server keeping it; slow and abandoned requests never reach Next.
  */
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import type { Server } from "node:http";
 import { connect } from "node:net";
@@ -15,13 +16,13 @@ const { db } = await import("@/lib/db");
 const { trustedProxyList, DEFAULT_TRUSTED_PROXIES } = await import("@/lib/address-range");
 const { MAX_REQUEST_BODY_BYTES } = await import("@/lib/pipeline/limits");
 const { requestListener } = await import("./request-listener");
-const { serverOptions } = await import("./request-limits");
+const { continueUnlessTooLarge, serverOptions } = await import("./request-limits");
 
 /** Short times, so the slow requests are refused within the test's patience; the sizes are the real ones. */
 const limits = { maxBodyBytes: MAX_REQUEST_BODY_BYTES, headersTimeoutMs: 300, bodyTimeoutMs: 400 };
 
 /** What the stand-in Next received: each request's path and body size. */
-const handedToNext: { url: string; bytes: number }[] = [];
+const handedToNext: { url: string; bytes: number; sha256: string }[] = [];
 let server: Server;
 let port: number;
 
@@ -32,17 +33,20 @@ beforeAll(async () => {
     limits,
     handleNext: (request, response) => {
       // As Next does before any route's own limit: the whole body, copied.
-      const seen = { url: request.url!, bytes: -1 };
+      const seen = { url: request.url!, bytes: -1, sha256: "" };
       handedToNext.push(seen);
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
-        seen.bytes = Buffer.concat(chunks).length;
+        const body = Buffer.concat(chunks);
+        seen.bytes = body.length;
+        seen.sha256 = createHash("sha256").update(body).digest("hex");
         response.writeHead(401).end("from Next");
       });
     },
   });
   server = createServer(serverOptions(limits), listener);
+  server.on("checkContinue", continueUnlessTooLarge(listener, limits));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -110,7 +114,7 @@ function exchange(head: string, bodyBytes = 0, options: { chunked?: boolean; sto
 }
 
 /** The body's pieces, made once: the client's own garbage would show in the process's memory. */
-const piece = Buffer.alloc(64 * 1024, 0x61);
+const piece = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7) % 251));
 const frame = (data: Buffer) => Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from("\r\n")]);
 const framed = frame(piece);
 
@@ -154,10 +158,18 @@ describe("a request body", () => {
     expect(chunked.head).toMatch(/^HTTP\/1\.1 401 /);
     const over = await exchange(post("/", "Transfer-Encoding: chunked\r\n"), MAX_REQUEST_BODY_BYTES + 1, { chunked: true });
     expect(over.head).toMatch(/^HTTP\/1\.1 413 /);
+    const sha256 = (bytes: number) => createHash("sha256").update(piece.subarray(0, bytes)).digest("hex");
     expect(handedToNext).toEqual([
-      { url: "/a/x", bytes: MAX_REQUEST_BODY_BYTES },
-      { url: "/", bytes: MAX_REQUEST_BODY_BYTES - 1 },
+      { url: "/a/x", bytes: MAX_REQUEST_BODY_BYTES, sha256: sha256(MAX_REQUEST_BODY_BYTES) },
+      { url: "/", bytes: MAX_REQUEST_BODY_BYTES - 1, sha256: sha256(MAX_REQUEST_BODY_BYTES - 1) },
     ]);
+  });
+
+  it("announced with Expect: 100-continue is invited only when it may be accepted", async () => {
+    const large = await exchange(post("/", `Content-Length: ${big}\r\nExpect: 100-continue\r\n`));
+    expect(large.head).toMatch(/^HTTP\/1\.1 413 /);
+    const small = await exchange(post("/", "Content-Length: 10\r\nExpect: 100-continue\r\n"));
+    expect(small.head).toMatch(/^HTTP\/1\.1 100 /);
   });
 
   it("that stops arriving is refused after its time, whatever its framing, and Next never sees it", async () => {

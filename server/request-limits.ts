@@ -5,7 +5,7 @@
  * refused with 413 before it is read, and the rest is held (at most MAX_REQUEST_BODY_BYTES) until it
  * has all arrived, so Next never sees a body that is too large, too slow or abandoned half-way.
  */
-import type { IncomingMessage, ServerOptions } from "node:http";
+import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
 import { answer } from "@/lib/http/answer";
 import type { Answer } from "@/lib/http/answer";
 import { problemAnswer } from "@/lib/api/http";
@@ -35,6 +35,18 @@ export function serverOptions(limits: RequestLimits = REQUEST_LIMITS): ServerOpt
     // The whole request (our own timer holds the body to its part of it: holdBody).
     requestTimeout: limits.headersTimeoutMs + limits.bodyTimeoutMs,
     connectionsCheckingInterval: Math.max(10, Math.floor(limits.headersTimeoutMs / 10)),
+  };
+}
+
+/**
+ * A request that asks before sending its body (`Expect: 100-continue`, as curl does past 1 MB) is told
+ * to go on only when its body may be accepted; a larger one gets its 413 without having sent it.
+ * Node invites every such body when nobody listens for "checkContinue".
+ */
+export function continueUnlessTooLarge(listener: (request: IncomingMessage, response: ServerResponse) => void, limits: RequestLimits = REQUEST_LIMITS) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (!(Number(request.headers["content-length"] ?? 0) > limits.maxBodyBytes)) response.writeContinue();
+    listener(request, response);
   };
 }
 
