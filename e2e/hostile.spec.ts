@@ -188,6 +188,15 @@ test("forged server action requests fail cleanly", async ({ page, request }) => 
   expect(forged.status()).toBeGreaterThanOrEqual(400);
   expect(forged.status()).toBeLessThan(500);
   expect(await forged.text()).not.toMatch(/at .+\(.+:\d+:\d+\)|Prisma|node_modules/);
+  // Sent from another site's page (or a sandboxed one, which says null): refused before Next sees it.
+  for (const origin of ["null", "https://evil.example"]) {
+    const crossSite = await request.post("/", {
+      headers: { Origin: origin, "Next-Action": "00".repeat(21), "Content-Type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(crossSite.status(), origin).toBe(403);
+    expect(await crossSite.text()).toContain("Form not accepted");
+  }
 
   // The real edit and delete actions, for an admin id that does not exist or an invitation id.
   const adminId = await book(page, { name: "Forged", date: daysAhead(6), time: "10:00", timeZone: "UTC" });
@@ -208,6 +217,35 @@ test("forged server action requests fail cleanly", async ({ page, request }) => 
     await expect(page.getByText("This conference no longer exists")).toBeVisible();
   }
   expect(await rowByAdmin(adminId)).toMatchObject({ revision: 1 });
+});
+
+test("a page on another site cannot post our booking form: its visitors get a refusal in our look, before anything runs", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // Our booking form, copied by another site as it is served (its action's id included) and pointed at us.
+  const home = await (await request.get("/")).text();
+  const form = [...home.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([html]) => html).find((html) => html.includes("Book the conference"));
+  expect(form, "the home page has the booking form").toBeTruthy();
+  const copied = form!.replace(/^<form\b[^>]*>/, (tag) =>
+    tag.replace(/\s(action|method)="[^"]*"/gi, "").replace(/^<form/, `<form action="${baseURL}/" method="post"`),
+  );
+  const sites = { "http://evil.test/": {}, "http://evil.test/sandboxed": { "Content-Security-Policy": "sandbox allow-forms" } };
+  for (const [address, headers] of Object.entries(sites)) {
+    await page.route(address, (route) => route.fulfill({ contentType: "text/html", headers, body: `<!doctype html><html><body>${copied}</body></html>` }));
+    await page.goto(address);
+    await page.getByLabel("Name of the conference").fill("Spent allowance");
+    await page.getByLabel("Date").fill(daysAhead(8));
+    await page.getByLabel("Start time").fill("09:00");
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("button", { name: "Book the conference" }).click(),
+    ]);
+    expect(answer.status(), address).toBe(403);
+    expect(await answer.request().headerValue("origin"), address).toBe(address.endsWith("sandboxed") ? "null" : "http://evil.test");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Form not accepted");
+  }
 });
 
 test("the real server actions, called with arguments of someone's choosing, answer like bad input", async ({ page }) => {

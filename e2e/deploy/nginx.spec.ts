@@ -139,6 +139,19 @@ test("a booking through nginx hands out links with the public address, and the i
   await expectInRoom(page, row.room_id);
 });
 
+test("a form post through nginx is taken from our own pages only (the host nginx passes on is the page's)", async () => {
+  const post = (origin: string) =>
+    send("/", { from: "127.0.0.2", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin } });
+  for (const origin of ["null", "https://evil.example", `http://127.0.0.1:${NGINX_PORT}`, `http://${PUBLIC_HOST}:${BEHIND_NGINX_PORT}`]) {
+    const refused = await post(origin);
+    expect(refused.status, origin).toBe(403);
+    expect(refused.body.toString(), origin).toContain("Form not accepted");
+  }
+  const ours = await post(PUBLIC_URL);
+  expect(ours.status).not.toBe(403);
+  expect(ours.status).toBeLessThan(500);
+});
+
 test("the API's links use the public address, whatever Host a client sends", async () => {
   const answer = await bookFrom("127.0.0.4", "Links", { "X-Forwarded-Host": "evil.example" });
   expect(answer.status, answer.body.toString()).toBe(201);
