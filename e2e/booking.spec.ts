@@ -119,7 +119,8 @@ test("open a room now: the invitation forwards at once", async ({ page }) => {
 test("the organizer can join before the start", async ({ page }) => {
   const adminId = await book(page, { name: "Prepare", date: daysAhead(5), time: "14:00", timeZone: "Europe/Berlin" });
   const row = (await rowByAdmin(adminId))!;
-  await page.getByRole("link", { name: "Join now" }).click();
+  // A button (a POST): opening early changes state, which a link previewer must never do.
+  await page.getByRole("button", { name: "Join now" }).click();
   await expectInRoom(page, row.room_id);
   // …while participants still wait.
   await page.goto(`/i/${row.invitation_id}`);

@@ -46,7 +46,7 @@ test("without JavaScript: book, see errors with input kept, wait with reloads, a
   await expectInRoom(page, row.room_id, { timeout: 10_000 });
 });
 
-test("without JavaScript: edit and delete", async ({ page }) => {
+test("without JavaScript: edit, join early and delete", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Name of the conference").fill("No script");
   await page.getByLabel("Date").fill(daysAhead(12));
@@ -59,6 +59,12 @@ test("without JavaScript: edit and delete", async ({ page }) => {
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("starts")).toContainText("at 19:15 (Europe/Berlin)");
   expect(await rowByAdmin(adminId)).toMatchObject({ revision: 2 });
+
+  // Join now is a plain form: the organizer reaches the room days early without a script.
+  const adminPage = page.url();
+  await page.getByRole("button", { name: "Join now" }).click();
+  await expectInRoom(page, (await rowByAdmin(adminId))!.room_id);
+  await page.goto(adminPage);
 
   await page.getByRole("link", { name: "Delete…" }).click();
   await page.getByRole("button", { name: "Yes, delete it" }).click();

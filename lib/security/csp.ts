@@ -1,10 +1,12 @@
 /**
  * The Content-Security-Policy of every page: nothing from other hosts, no eval, no framing, forms
- * only to Planado itself, and inline scripts and styles only when this response allows them: by a
- * nonce (Next.js puts it on its own scripts; 'strict-dynamic' lets them load their chunks), or by the
- * hash of a script whose text never changes (the fast pages of server/, which need no nonce).
+ * only to Planado itself (and on to Jitsi: see formTargets), and inline scripts and styles only when
+ * this response allows them: by a nonce (Next.js puts it on its own scripts; 'strict-dynamic' lets
+ * them load their chunks), or by the hash of a script whose text never changes (the fast pages of
+ * server/, which need no nonce).
  */
 import { createHash, randomBytes } from "node:crypto";
+import { getConfig } from "../env";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
@@ -22,6 +24,15 @@ export interface InlineAllowance {
   scriptHashes?: readonly string[];
 }
 
+/**
+ * Where a form may send the browser: Planado, and the Jitsi server. The organizer's "Join now" is a
+ * form (a POST: it opens the room early) answered by a 303 to the room, and browsers apply
+ * form-action to a form's redirects too (Chromium refuses the room with 'self' alone).
+ */
+function formTargets(): string {
+  return `'self' ${new URL(getConfig().JITSI_URL).origin}`;
+}
+
 export function contentSecurityPolicy({ nonce, scriptHashes = [] }: InlineAllowance = {}): string {
   const scripts = nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : scriptHashes;
   return [
@@ -33,7 +44,7 @@ export function contentSecurityPolicy({ nonce, scriptHashes = [] }: InlineAllowa
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action ${formTargets()}`,
     "frame-ancestors 'none'",
     "manifest-src 'self'",
   ].join("; ");

@@ -143,9 +143,12 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/a/
           {t("joinTitle")}
         </h2>
         <p>{t("joinText")}</p>
-        <a href={joinPath} className={secondaryButton}>
-          {t("join")}
-        </a>
+        {/* A form, not a link: joining early opens the room's window, which a link previewer or a prefetch must never do. */}
+        <form method="post" action={joinPath}>
+          <button type="submit" className={secondaryButton}>
+            {t("join")}
+          </button>
+        </form>
       </section>
 
       <section aria-labelledby="edit-title" className="space-y-4">
