@@ -28,21 +28,22 @@ export function answerVisit(visit: Visit, setup: PageSetup): Promise<Answer> {
 /** Answers a visit with its route's handler (apart from answerVisit so tests can hand it a failing one). */
 export async function answerRoute(visit: Visit, route: { handler: Handler; segment: string }, setup: PageSetup): Promise<Answer> {
   const path = visit.url.pathname;
-  const page = { url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), setup };
+  // (The visitor's language only when this door answers itself: most answers never need it.)
+  const page = () => ({ url: visit.url, visitor: localeOfRequest(visit.url, visit.headers), setup });
   // (Not awaited when there is nothing to wait for: the wait page is asked thousands of times a second.)
   const admitted = admit(path, visit.client);
   const admission = admitted instanceof Promise ? await admitted : admitted;
   if (admission.status === "refused") {
-    return finishAnswer(path, await refusedAnswer({ status: admission.code, retryAfterSeconds: admission.retryAfterSeconds, ...page }));
+    return finishAnswer(path, await refusedAnswer({ status: admission.code, retryAfterSeconds: admission.retryAfterSeconds, ...page() }));
   }
   try {
     return finishAnswer(path, await route.handler(visit, route.segment, setup));
   } catch (error) {
     const failure = reportFailure("participant path", error);
     if (failure.status === "unavailable") {
-      return finishAnswer(path, await refusedAnswer({ status: 503, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS, ...page }));
+      return finishAnswer(path, await refusedAnswer({ status: 503, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS, ...page() }));
     }
-    return finishAnswer(path, await internalError(page.visitor, setup));
+    return finishAnswer(path, await internalError(page().visitor, setup));
   }
 }
 

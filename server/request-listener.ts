@@ -16,7 +16,7 @@ import { FORWARDING_HEADERS, INTERNAL_HEADERS } from "@/lib/pipeline/request-hea
 import { CLIENT_HEADER, nodeHeaders } from "@/lib/request";
 import { clientAddress, clientKey, isTrustedProxy } from "@/lib/security/client-address";
 import type { Assets } from "./assets";
-import { answerVisit } from "./fast-path";
+import { answerRoute } from "./fast-path";
 import { handToNext } from "./next-door";
 import type { NextHandler } from "./next-door";
 import { bodyRefusal, hasBody, holdBody, REQUEST_LIMITS } from "./request-limits";
@@ -60,9 +60,10 @@ export function requestListener({ trusted, assets, handleNext, limits = REQUEST_
     const method = request.method ?? "";
     const file = assets.answerFor(method, url.pathname);
     if (file) return send(request, response, finishAnswer(url.pathname, file));
-    if (!participantRoute(method, url.pathname)) return handToNext(request, response, url, client, handleNext, setup);
+    const route = participantRoute(method, url.pathname);
+    if (!route) return handToNext(request, response, url, client, handleNext, setup);
     const visit = { method: method === "HEAD" ? "HEAD" : "GET", url, headers: nodeHeaders(request.headers), client, now: new Date() } as const;
-    send(request, response, await answerVisit(visit, setup));
+    send(request, response, await answerRoute(visit, route, setup));
   };
 
   return (request: IncomingMessage, response: ServerResponse) => {

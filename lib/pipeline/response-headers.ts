@@ -32,9 +32,12 @@ const NOT_FOR_SEARCH = { "x-robots-tag": "noindex, nofollow" };
 /** A capability link's answer: not for search engines or shared caches either (see ./capability-paths.ts). */
 const PRIVATE_HEADERS = { ...NOT_FOR_SEARCH, "cache-control": "no-store" };
 
-function privacyHeaders(path: string): Record<string, string> {
-  if (isCapabilityPath(path)) return PRIVATE_HEADERS;
-  return path.startsWith("/api/") ? NOT_FOR_SEARCH : {};
+/** What may keep or index an answer, by the kind of its path. */
+const PRIVACY = { capability: PRIVATE_HEADERS, api: NOT_FOR_SEARCH, other: {} };
+
+function kindOf(path: string): keyof typeof PRIVACY {
+  if (isCapabilityPath(path)) return "capability";
+  return path.startsWith("/api/") ? "api" : "other";
 }
 
 /** Policies without a nonce, by the hashes of the scripts they allow: our pages have a handful. Bounded all the same. */
@@ -57,7 +60,7 @@ function policyFor(inline: InlineAllowance): string {
  * the page's own inline scripts and styles need (a nonce for Next's pages, hashes for ours).
  */
 export function pipelineHeaders(path: string, inline: InlineAllowance = {}): Record<string, string> {
-  return { [POLICY_HEADER]: policyFor(inline), ...SECURITY_HEADERS, ...privacyHeaders(path) };
+  return { [POLICY_HEADER]: policyFor(inline), ...SECURITY_HEADERS, ...PRIVACY[kindOf(path)] };
 }
 
 /** The tokens Vary must name: every page answers in the visitor's language (files do not). */
@@ -65,9 +68,23 @@ export function varyTokens(path: string): string[] {
   return isFile(path) ? [] : ["Accept-Language"];
 }
 
+/** The pipeline's headers for answers without a nonce, by kind of path and allowed scripts: a handful, made once. */
+const headersWithoutNonce = new Map<string, Record<string, string>>();
+
+function fixedHeaders(path: string, inline: InlineAllowance = {}): Record<string, string> {
+  if (inline.nonce) return pipelineHeaders(path, inline);
+  const key = `${kindOf(path)} ${(inline.scriptHashes ?? []).join(" ")}`;
+  let headers = headersWithoutNonce.get(key);
+  if (headers === undefined) {
+    headers = pipelineHeaders(path, inline);
+    if (headersWithoutNonce.size < MAX_POLICIES) headersWithoutNonce.set(key, headers);
+  }
+  return headers;
+}
+
 /** One of our server's own answers, finished by the pipeline. */
 export function finishAnswer(path: string, result: Answer): Answer {
-  const headers = { ...result.headers, ...pipelineHeaders(path, result.inline) };
+  const headers = Object.assign({}, result.headers, fixedHeaders(path, result.inline));
   for (const token of varyTokens(path)) headers.vary = withToken(headers.vary, token);
   return result.body === undefined ? { status: result.status, headers } : { status: result.status, headers, body: result.body };
 }
