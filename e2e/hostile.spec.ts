@@ -17,7 +17,8 @@ const HOSTILE_NAMES = [
   "%0d%0aX-Injected: 1",
   "\u202egnitceem\u202c (RTL override)",
   "ctrl\u0000\u0007\u001b[31m",
-  `${"Long name ".repeat(1024)}`, // 10 kB
+  // 3 kB (a link whose request head passes 8 kB is refused with 431 before any page: server/request-limits.ts).
+  `${"Long name ".repeat(300)}`,
   "👩‍👩‍👧‍👦 Family 🏳️‍🌈 call",
 ];
 
