@@ -6,6 +6,10 @@
  */
 import "../lib/server-only-outside-next.mjs";
 
+// Before anything can write a line: no capability link or query in the log (lib/pipeline/log-lines.ts).
+const { scrubProcessOutput } = await import("./scrubbed-output");
+scrubProcessOutput();
+
 const { startServer } = await import("./app-server");
 startServer().catch((error: unknown) => {
   console.error(`Planado cannot start: ${error instanceof Error ? error.message : String(error)}`);

@@ -37,7 +37,7 @@ export async function handToNext(request: IncomingMessage, response: ServerRespo
   // Files and the health check run no page: the strictest policy, no nonce, no language.
   const nonce = isQuiet(path) ? undefined : newNonce();
   if (nonce) Object.assign(request.headers, nextRequestHeaders(url, nodeHeaders(request.headers), client, nonce));
-  // A file may bring a stricter policy of its own (Next sandboxes its optimised images): kept.
+  // A file may bring a stricter policy of its own: kept.
   applyOnWriteHead(response, pipelineHeaders(path, nonce ? { nonce } : {}), varyTokens(path), isFile(path));
   return next(request, response);
 }

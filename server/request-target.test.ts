@@ -4,6 +4,14 @@ import { checkTarget } from "./request-target";
 const host = "planado.test";
 
 describe("a request's target", () => {
+  it("is not Next's image optimiser, which Planado does not use (it would fetch and log the page a query names)", () => {
+    for (const target of ["/_next/image", "/_next/image?url=%2Fa%2Fsecret&w=64&q=75"]) {
+      const decision = checkTarget("GET", target, host, undefined);
+      expect(decision.status === "refused" && decision.answer.status, target).toBe(404);
+    }
+    expect(checkTarget("GET", "/_next/images/x.png", host, undefined)).toEqual({ status: "as-is" });
+  });
+
   it("is left as it is when it is a plain path", () => {
     for (const target of ["/", "/a/x", "/i/x?n=A+b&lang=de", "/_next/static/chunks/x.js", "/a/x?next=//y/"]) {
       expect(checkTarget("GET", target, host, undefined), target).toEqual({ status: "as-is" });

@@ -11,6 +11,7 @@ import type { Answer } from "@/lib/http/answer";
 /** Methods no Planado page answers and Next fails on; CONNECT never reaches here (node:http hands it to its own event). */
 const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 const ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+const IMAGE_OPTIMIZER = "/_next/image";
 
 /** Longer than any origin a browser sends (a scheme, a host name of at most 253 characters, a port). */
 const MAX_ORIGIN_LENGTH = 300;
@@ -38,6 +39,10 @@ const BAD = { status: "refused", answer: plain(400, "Bad request"), path: "/" } 
  */
 export function checkTarget(method: string, target: string, host: string | undefined, origin: string | undefined): TargetDecision {
   if (REFUSED_METHODS.has(method)) return { status: "refused", answer: plain(405, "Method not allowed", { Allow: ALLOW }), path: "/" };
+  // Planado shows no optimised images: Next's optimiser would fetch whatever page the query names
+  // (a capability link's, say) and log its address when it is no image.
+  if (target.startsWith(IMAGE_OPTIMIZER) && (target.length === IMAGE_OPTIMIZER.length || target[IMAGE_OPTIMIZER.length] === "?"))
+    return { status: "refused", answer: plain(404, "Not found"), path: IMAGE_OPTIMIZER };
   if (origin !== undefined && method !== "GET" && method !== "HEAD" && (origin.length > MAX_ORIGIN_LENGTH || !ORIGIN.test(origin))) return BAD;
   let originForm = target;
   if (!target.startsWith("/")) {

@@ -7,26 +7,32 @@
  */
 
 interface CapabilityPath {
-  pattern: RegExp;
+  /** Where the id starts: everything after it is the capability. */
+  prefix: string;
   /** Whether answering it reads the database (so it is refused at once while the database is down). */
   looksUp: boolean;
 }
 
 const CAPABILITY_PATHS: readonly CapabilityPath[] = [
   // Invitations, their "Continue".
-  { pattern: /^\/i\//, looksUp: true },
+  { prefix: "/i/", looksUp: true },
   // Admin pages, their delete page and "Join now".
-  { pattern: /^\/a\//, looksUp: true },
+  { prefix: "/a/", looksUp: true },
   // The calendar subscription, read from the database.
-  { pattern: /^\/calendar\/feed\//, looksUp: true },
+  { prefix: "/calendar/feed/", looksUp: true },
   // Calendar downloads: built from the signed link alone.
-  { pattern: /^\/calendar\/./, looksUp: false },
+  { prefix: "/calendar/", looksUp: false },
   // The API's conference (admin id) and invitation status.
-  { pattern: /^\/api\/v1\/(conferences|invitations)\/./, looksUp: true },
+  { prefix: "/api/v1/conferences/", looksUp: true },
+  { prefix: "/api/v1/invitations/", looksUp: true },
 ];
 
+/** The prefixes, for code that looks for capability links in text (./log-lines.ts). */
+export const CAPABILITY_PREFIXES: readonly string[] = CAPABILITY_PATHS.map((kind) => kind.prefix);
+
 function capabilityPath(path: string): CapabilityPath | undefined {
-  return CAPABILITY_PATHS.find((kind) => kind.pattern.test(path));
+  // Something after the prefix: "/calendar/" alone names nothing.
+  return CAPABILITY_PATHS.find((kind) => path.length > kind.prefix.length && path.startsWith(kind.prefix));
 }
 
 /** Whether a path is a capability link's (see above). */
@@ -46,7 +52,7 @@ export function adminIdOf(path: string): string | undefined {
 
 /**
  * Files, not pages: the same for every visitor and language, with nothing in them to run inline (the
- * build's files, Next's optimised images, the icons, the manifest, robots.txt, our stylesheet and
+ * build's files, Next's image optimiser (refused: server/request-target.ts), the icons, the manifest, robots.txt, our stylesheet and
  * favicon).
  */
 const FILES = /^\/(?:_next\/static\/|_next\/image$|assets\/|(?:icon\.svg|icon-\d+\.png|apple-icon\.png|manifest\.webmanifest|favicon\.ico|robots\.txt)$)/;
