@@ -9,6 +9,15 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
 });
 
+/** PUBLIC_URL's host (and port), when it is set and is an address (lib/env.ts checks it at start). */
+function publicHost(): string[] {
+  try {
+    return process.env.PUBLIC_URL ? [new URL(process.env.PUBLIC_URL).host] : [];
+  } catch {
+    return [];
+  }
+}
+
 // No headers here and no proxy.ts: every request reaches Next through our server (server/), whose
 // request pipeline (lib/pipeline/) sets every answer's headers, Next's included.
 const nextConfig: NextConfig = {
@@ -16,12 +25,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Planado shows no optimised images (our server refuses the optimiser's address too: server/request-target.ts).
+  images: { unoptimized: true },
   experimental: {
     serverActions: {
-      // No allowedOrigins: our pages send their real Origin (Referrer-Policy strict-origin), our server
-      // refuses a post whose Origin is `null` or another site's before Next sees it
-      // (lib/pipeline/origin.ts), and Next's own check then wants it to match X-Forwarded-Host or Host
-      // (a proxy must pass the host on, as deploy/nginx.conf does).
+      // Our pages send their real Origin (Referrer-Policy strict-origin) and our server refuses a post
+      // whose Origin is `null` or another site's before Next sees it (lib/pipeline/origin.ts). Next's
+      // own check then wants it to match X-Forwarded-Host or Host, or PUBLIC_URL's host named here:
+      // behind a proxy that does not pass the host on, PUBLIC_URL is what says where Planado is.
+      allowedOrigins: publicHost(),
       // Our server refuses a larger body before Next reads it (server/request-limits.ts); the same
       // limit here, in case Next is ever reached another way.
       bodySizeLimit: MAX_REQUEST_BODY_BYTES,

@@ -22,7 +22,7 @@ const { continueUnlessTooLarge, serverOptions } = await import("./request-limits
 const limits = { maxBodyBytes: MAX_REQUEST_BODY_BYTES, headersTimeoutMs: 300, bodyTimeoutMs: 400 };
 
 /** What the stand-in Next received: each request's path and body size. */
-const handedToNext: { url: string; bytes: number; sha256: string }[] = [];
+const handedToNext: { url: string; bytes: number; sha256: string; pieces: number }[] = [];
 let server: Server;
 let port: number;
 
@@ -33,12 +33,13 @@ beforeAll(async () => {
     limits,
     handleNext: (request, response) => {
       // As Next does before any route's own limit: the whole body, copied.
-      const seen = { url: request.url!, bytes: -1, sha256: "" };
+      const seen = { url: request.url!, bytes: -1, sha256: "", pieces: 0 };
       handedToNext.push(seen);
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
         const body = Buffer.concat(chunks);
+        seen.pieces = chunks.length;
         seen.bytes = body.length;
         seen.sha256 = createHash("sha256").update(body).digest("hex");
         response.writeHead(401).end("from Next");
@@ -151,6 +152,21 @@ describe("a request body", () => {
     expect(grown).toBeLessThan(20 * MB);
   });
 
+  it("sent a byte a chunk is held in one buffer, not an object per byte (some 200 bytes each, for as long as it is held)", async () => {
+    const bytes = 30_000;
+    const head = post("/a/x", "Transfer-Encoding: chunked\r\n");
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () =>
+        socket.write(Buffer.concat([Buffer.from(head), Buffer.from("1\r\nA\r\n".repeat(bytes)), Buffer.from("0\r\n\r\n")])),
+      );
+      socket.on("data", () => socket.destroy());
+      socket.on("close", () => resolve());
+    });
+    expect(handedToNext).toHaveLength(1);
+    expect(handedToNext[0]!.bytes).toBe(bytes);
+    expect(handedToNext[0]!.pieces).toBe(1);
+  });
+
   it("within the limit reaches Next whole, by length or in chunks", async () => {
     const atLimit = await exchange(post("/a/x", `Content-Length: ${MAX_REQUEST_BODY_BYTES}\r\n`), MAX_REQUEST_BODY_BYTES);
     expect(atLimit.head).toMatch(/^HTTP\/1\.1 401 /);
@@ -160,8 +176,8 @@ describe("a request body", () => {
     expect(over.head).toMatch(/^HTTP\/1\.1 413 /);
     const sha256 = (bytes: number) => createHash("sha256").update(piece.subarray(0, bytes)).digest("hex");
     expect(handedToNext).toEqual([
-      { url: "/a/x", bytes: MAX_REQUEST_BODY_BYTES, sha256: sha256(MAX_REQUEST_BODY_BYTES) },
-      { url: "/", bytes: MAX_REQUEST_BODY_BYTES - 1, sha256: sha256(MAX_REQUEST_BODY_BYTES - 1) },
+      { url: "/a/x", bytes: MAX_REQUEST_BODY_BYTES, sha256: sha256(MAX_REQUEST_BODY_BYTES), pieces: 1 },
+      { url: "/", bytes: MAX_REQUEST_BODY_BYTES - 1, sha256: sha256(MAX_REQUEST_BODY_BYTES - 1), pieces: 1 },
     ]);
   });
 

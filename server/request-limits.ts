@@ -103,6 +103,9 @@ function refuse(request: IncomingMessage, status: "too-large" | "too-slow"): Hel
   return { status };
 }
 
+/** What a held body starts with (most form posts are far smaller); it grows as needed. */
+const INITIAL_HOLD_BYTES = 4 * 1024;
+
 /**
  * Receives a request's body before anyone reads it: refused by its Content-Length at once, else
  * counted as it arrives (chunked bodies have no length) and given up past `maxBodyBytes` or
@@ -115,7 +118,9 @@ function refuse(request: IncomingMessage, status: "too-large" | "too-slow"): Hel
 export function holdBody(request: IncomingMessage, limits: RequestLimits = REQUEST_LIMITS): Promise<HeldBody> {
   if (Number(request.headers["content-length"] ?? 0) > limits.maxBodyBytes) return Promise.resolve(refuse(request, "too-large"));
   const ownPush = request.push;
-  const chunks: Buffer[] = [];
+  // One buffer, grown by doubling up to the limit: a body sent a byte a chunk must not hold a Buffer
+  // (some 200 bytes) for each byte.
+  let held = Buffer.allocUnsafe(Math.min(INITIAL_HOLD_BYTES, limits.maxBodyBytes));
   let size = 0;
   return new Promise<HeldBody>((resolve) => {
     let settled = false;
@@ -130,7 +135,7 @@ export function holdBody(request: IncomingMessage, limits: RequestLimits = REQUE
     const timer = setTimeout(() => settle(refuse(request, "too-slow")), limits.bodyTimeoutMs);
     const release = () => {
       request.push = ownPush;
-      for (const chunk of chunks) request.push(chunk);
+      if (size > 0) request.push(held.subarray(0, size));
       request.push(null);
     };
     request.push = ((chunk: Buffer | null) => {
@@ -139,13 +144,18 @@ export function holdBody(request: IncomingMessage, limits: RequestLimits = REQUE
         settle({ status: "received", release });
         return true;
       }
-      size += chunk.length;
-      if (size > limits.maxBodyBytes) {
-        chunks.length = 0;
+      if (size + chunk.length > limits.maxBodyBytes) {
+        held = Buffer.alloc(0);
         settle(refuse(request, "too-large"));
         return false;
       }
-      chunks.push(chunk);
+      if (size + chunk.length > held.length) {
+        const grown = Buffer.allocUnsafe(Math.min(limits.maxBodyBytes, Math.max(held.length * 2, size + chunk.length)));
+        held.copy(grown, 0, 0, size);
+        held = grown;
+      }
+      chunk.copy(held, size);
+      size += chunk.length;
       return true;
     }) as Push;
     request.socket.once("close", gone);

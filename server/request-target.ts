@@ -39,10 +39,6 @@ const BAD = { status: "refused", answer: plain(400, "Bad request"), path: "/" } 
  */
 export function checkTarget(method: string, target: string, host: string | undefined, origin: string | undefined): TargetDecision {
   if (REFUSED_METHODS.has(method)) return { status: "refused", answer: plain(405, "Method not allowed", { Allow: ALLOW }), path: "/" };
-  // Planado shows no optimised images: Next's optimiser would fetch whatever page the query names
-  // (a capability link's, say) and log its address when it is no image.
-  if (target.startsWith(IMAGE_OPTIMIZER) && (target.length === IMAGE_OPTIMIZER.length || target[IMAGE_OPTIMIZER.length] === "?"))
-    return { status: "refused", answer: plain(404, "Not found"), path: IMAGE_OPTIMIZER };
   if (origin !== undefined && method !== "GET" && method !== "HEAD" && (origin.length > MAX_ORIGIN_LENGTH || !ORIGIN.test(origin))) return BAD;
   let originForm = target;
   if (!target.startsWith("/")) {
@@ -53,6 +49,9 @@ export function checkTarget(method: string, target: string, host: string | undef
   }
   const query = originForm.indexOf("?");
   const path = query === -1 ? originForm : originForm.slice(0, query);
+  // Planado shows no optimised images: Next's optimiser (any path it starts, as Next matches it) would
+  // fetch whatever page the query names (a capability link's, say) and log its address when it is no image.
+  if (path.startsWith(IMAGE_OPTIMIZER)) return { status: "refused", answer: plain(404, "Not found"), path: IMAGE_OPTIMIZER };
   const normal = normalPath(path);
   if (normal !== path) {
     // The redirect Next would make (repeated slashes, backslashes, a trailing slash), with the pipeline's headers.

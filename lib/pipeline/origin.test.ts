@@ -66,6 +66,12 @@ describe("postSource", () => {
     expect(postSource(headers({ ...behind, origin: "https://proxy.internal" }), undefined)).toBe("foreign");
   });
 
+  it("is foreign, where PUBLIC_URL names our address, when the Origin names only the request's host (DNS rebinding)", () => {
+    // evil.example re-pointed at Planado's address: the browser sends that name as Host and Origin alike.
+    expect(postSource(headers({ origin: "http://evil.example", host: "evil.example" }), "https://planado.example.org")).toBe("foreign");
+    expect(postSource(headers({ origin: "http://evil.example", host: "evil.example" }), undefined)).toBe("ours");
+  });
+
   it("is ours when the Origin is PUBLIC_URL's, whatever the request's host", () => {
     const request = { host: "127.0.0.1:3000" };
     expect(postSource(headers({ ...request, origin: "https://planado.example.org" }), "https://planado.example.org")).toBe("ours");

@@ -58,7 +58,13 @@ export function postSource(headers: HeaderReader, publicUrl: string | undefined)
   return isOurs(sender, headers, publicUrl) ? "ours" : "foreign";
 }
 
+/**
+ * Where PUBLIC_URL names Planado's address, only that address is ours: a request's Host is the
+ * sender's to choose (a page whose name is re-pointed at Planado's address, "DNS rebinding", posts
+ * with its own name as both Host and Origin). Without PUBLIC_URL, the address the request came to.
+ */
 function isOurs(sender: { protocol: string; host: string } | undefined, headers: HeaderReader, publicUrl: string | undefined): boolean {
   if (!sender) return false;
-  return sender.host === requestHost(headers, sender.protocol) || (!!publicUrl && sender.host === hostOf(publicUrl)?.host);
+  if (publicUrl) return sender.host === hostOf(publicUrl)?.host;
+  return sender.host === requestHost(headers, sender.protocol);
 }
