@@ -16,6 +16,13 @@ describe("a log line", () => {
     expect(scrubLogText("/api/v1/invitations/abc")).toBe("/api/v1/invitations/…");
   });
 
+  it("keeps no link quoted, percent-encoded, inside another's query", () => {
+    expect(scrubLogText("upstream image for url=%2Fa%2Fk3j4h5g6f7d8s9a0q1w2e3r4t5%3Fn%3DJane%2BDoe failed")).toBe("upstream image for url=%2Fa%2F… failed");
+    expect(scrubLogText("x %2fcalendar%2ffeed%2fabc.ics y")).toBe("x %2fcalendar%2ffeed%2f… y");
+    expect(scrubLogText("next=%2Fsomewhere%3Fn%3DJane")).toBe("next=%2Fsomewhere%3F…");
+    expect(scrubLogText("100% done")).toBe("100% done");
+  });
+
   it("keeps what names no id: file paths of the code, other paths, plain text", () => {
     const stack = "    at Page (/srv/planado/.next/server/app/a/[adminId]/page.js:1:200)";
     expect(scrubLogText(stack)).toBe(stack);

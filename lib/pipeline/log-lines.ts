@@ -18,10 +18,20 @@ const CAPABILITY = new RegExp(
   "g",
 );
 
-/** A query: from "?" to a space or a quote. */
+/** The same, percent-encoded, as a link quoted inside another's query is ("url=%2Fa%2F<id>"). */
+const ENCODED_CAPABILITY = new RegExp(
+  `(${[...CAPABILITY_PREFIXES]
+    .sort((a, b) => b.length - a.length)
+    .map((prefix) => escape(encodeURIComponent(prefix)))
+    .join("|")})[^\\s"'\`<>&]+`,
+  "gi",
+);
+
+/** A query: from "?" (or its encoded "%3F") to a space or a quote. */
 const QUERY = /\?[^\s"'`<>]+/g;
+const ENCODED_QUERY = /%3F[^\s"'`<>&]+/gi;
 
 export function scrubLogText(text: string): string {
-  if (!text.includes("/") && !text.includes("?")) return text;
-  return text.replace(CAPABILITY, "$1…").replace(QUERY, "?…");
+  if (!text.includes("/") && !text.includes("?") && !text.includes("%")) return text;
+  return text.replace(CAPABILITY, "$1…").replace(ENCODED_CAPABILITY, "$1…").replace(ENCODED_QUERY, "%3F…").replace(QUERY, "?…");
 }
