@@ -8,7 +8,7 @@ const alias = {
 };
 
 // The server's secret for every test (never the generated file of a developer's .data/ folder).
-const env = { PLANADO_SECRET: "test-secret-0123456789abcdef0123456789abcdef" };
+const env = { PLANADO_SECRET: "6VLQ5q9Ebx5vND2hWN4am5uP5pu-atKDzzoL7gRMyBs" };
 
 // Run with a non-UTC TZ (npm test sets Asia/Kathmandu, +05:45) so code that leans on the machine's
 // zone instead of the conference's fails loudly.

@@ -28,7 +28,7 @@ export const SECRET_MISMATCH =
 
 /**
  * The database was set up by servers with another secret: this server would derive other rooms, so
- * it must not use it (see lib/conferences/store.ts, confirmedKeys). Its message is the operator's
+ * it must not use it (see lib/keys/store.ts, confirmedKeys). Its message is the operator's
  * sentence, whoever logs it.
  */
 export class OtherSecretError extends Error {
@@ -38,11 +38,41 @@ export class OtherSecretError extends Error {
   }
 }
 
+/** How to make a strong secret, in the operator's words. */
+const STRONG_SECRET = "make one with: openssl rand -base64 32 (or leave PLANADO_SECRET unset to have one generated)";
+
+/**
+ * A new installation (the database holds no secret's fingerprint yet) whose secret is too weak: a
+ * copy of the database would let anyone test guesses of it offline (see lib/keys/secret-strength.ts).
+ */
+export class WeakSecretError extends Error {
+  override name = "WeakSecretError";
+  constructor(weakness: string) {
+    super(
+      `This server's secret (PLANADO_SECRET, or its file in PLANADO_DATA_DIR) is too weak for a new installation: ${weakness}. A copy of the database would let anyone test guesses of it offline; ${STRONG_SECRET}.`,
+    );
+  }
+}
+
+/**
+ * An installation that already runs with a weak secret keeps working, and says so once: a secret
+ * cannot simply be replaced, since every link and room is derived from it.
+ */
+export function weakSecretWarning(weakness: string): string {
+  return (
+    `[planado] warning: this server's secret (PLANADO_SECRET, or its file in PLANADO_DATA_DIR) is weak: ${weakness}. ` +
+    "A copy of the database would let anyone test guesses of it offline. It cannot simply be replaced (every link and room is derived from it): " +
+    `to move to a strong one, set up a new installation beside this one (its own database; ${STRONG_SECRET}), let organizers book there, ` +
+    "and retire this one when its last conference is over. Meanwhile keep copies of the database away from the secret."
+  );
+}
+
 /**
  * Errors that mean the server is set up wrongly, by name. Their messages are written for the operator
- * and hold no request's data: OtherSecretError above, lib/env.ts's ConfigError (names of settings only).
+ * and hold no request's data: OtherSecretError and WeakSecretError above (never the secret), lib/env.ts's
+ * ConfigError (names of settings only).
  */
-const MISCONFIGURATIONS = new Set(["OtherSecretError", "ConfigError"]);
+const MISCONFIGURATIONS = new Set(["OtherSecretError", "WeakSecretError", "ConfigError"]);
 
 /**
  * The database's own numbers for "not now": too many connections (1040), a node out of its Galera

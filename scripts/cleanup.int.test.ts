@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatDatabaseUrl, parseDatabaseUrl } from "../lib/database-url";
 import type { DatabaseCoordinates } from "../lib/database-url";
+import { deriveKeys } from "../lib/keys/derive";
 import { connect } from "./lib/database-server";
 import { projectDir } from "./lib/paths";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
@@ -74,12 +75,66 @@ describe("npm run cleanup", () => {
     const run = spawnSync("npm", ["run", "--silent", "cleanup"], {
       cwd: projectDir,
       encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: formatDatabaseUrl(database.coordinates), PLANADO_SECRET: "another-secret-0123456789abcdef0123456789" },
+      env: { ...process.env, DATABASE_URL: formatDatabaseUrl(database.coordinates), PLANADO_SECRET: "EOM-vHrW9IwPIEAs2Fg2IYGSKFHk3TIlGC9x9dCsMik" },
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(
       /^Planado cannot sweep: its secret \(PLANADO_SECRET.*Give every server that shares the database the same PLANADO_SECRET\.$/,
     );
+  });
+
+  describe("with a weak PLANADO_SECRET", () => {
+    const weak = "planado-secret-0123456789abcdef0123456789"; // long enough for the settings, easy to guess
+    const sweepWith = (databaseUrl: string) =>
+      spawnSync("npm", ["run", "--silent", "cleanup"], {
+        cwd: projectDir,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: databaseUrl, PLANADO_SECRET: weak },
+      });
+
+    it("refuses to set up a new installation, in one sentence, and records nothing", async () => {
+      const fresh = await createThrowawayDatabase(parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates);
+      try {
+        const run = sweepWith(formatDatabaseUrl(fresh.coordinates));
+        expect(run.status).toBe(1);
+        const lines = run.stderr.trim().split("\n");
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Planado cannot go on\. This server's secret .* is too weak for a new installation: it holds about \d+ bits .*openssl rand -base64 32/,
+          ),
+        ]);
+        expect(run.stderr).not.toContain(weak);
+        const conn = await connect(fresh.coordinates);
+        try {
+          expect(await conn.query("SELECT * FROM server_key")).toEqual([]);
+        } finally {
+          await conn.end();
+        }
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it("keeps an installation set up with it working, and warns once how to move to a strong one", async () => {
+      const existing = await createThrowawayDatabase(parseDatabaseUrl(inject("serverUrl")) as DatabaseCoordinates);
+      try {
+        const conn = await connect(existing.coordinates);
+        try {
+          await conn.query("INSERT INTO server_key (id, fingerprint) VALUES (1, ?)", [deriveKeys(weak).fingerprint]);
+        } finally {
+          await conn.end();
+        }
+        const run = sweepWith(formatDatabaseUrl(existing.coordinates));
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(/Cleanup at .*: deleted 0 conference/);
+        expect(run.stderr.trim().split("\n")).toEqual([
+          expect.stringMatching(/^\[planado\] warning: this server's secret .* is weak: .* set up a new installation beside this one/),
+        ]);
+        expect(run.stderr).not.toContain(weak);
+      } finally {
+        await existing.drop();
+      }
+    });
   });
 
   it("refuses a bad --now with one line", () => {

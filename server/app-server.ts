@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import next from "next";
 import { OTHER_SECRET, sameSecretAsDatabase } from "@/lib/conferences/operations";
+import { classifyFailure } from "@/lib/failures";
 import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { trustedProxyList } from "@/lib/address-range";
@@ -46,18 +47,21 @@ function configOrExit() {
  * server starts (it answers a friendly 503 meanwhile) and checks again until it can tell.
  */
 async function checkSecret(): Promise<void> {
-  const refuse = () => {
-    console.error(OTHER_SECRET);
+  const refuse = (sentence: string) => {
+    console.error(sentence);
     process.exit(1);
   };
+  // A secret too weak for a new installation stops the start too; no database yet: the next try.
+  const failed = (error: unknown) => {
+    const failure = classifyFailure(error);
+    if (failure.status === "misconfigured") refuse(`Planado cannot start. ${failure.message}`);
+  };
   try {
-    if (!(await sameSecretAsDatabase())) refuse();
-  } catch {
+    if (!(await sameSecretAsDatabase())) refuse(OTHER_SECRET);
+  } catch (error) {
+    failed(error);
     const retry = setInterval(() => {
-      sameSecretAsDatabase().then(
-        (same) => (same ? clearInterval(retry) : refuse()),
-        () => undefined, // still no database: the next try
-      );
+      sameSecretAsDatabase().then((same) => (same ? clearInterval(retry) : refuse(OTHER_SECRET)), failed);
     }, 5_000);
     retry.unref();
   }

@@ -83,8 +83,8 @@ const keys = deriveKeys(E2E_SECRET);
  * tests share the servers' secret).
  */
 export async function rowByAdmin(adminId: string): Promise<Row | undefined> {
-  const rows = await query<(Omit<Row, "invitation_id" | "admin_id" | "room_id"> & { invitation_hash: Uint8Array; room_generation: number })[]>(
-    `SELECT invitation_hash, room_generation, DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ') AS starts_at,
+  const rows = await query<(Omit<Row, "invitation_id" | "admin_id" | "room_id"> & { room_generation: number })[]>(
+    `SELECT room_generation, DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ') AS starts_at,
             DATE_FORMAT(local_start, '%Y-%m-%dT%H:%i') AS local_start, time_zone, duration_minutes, repeat_every,
             repeat_unit, remaining_occurrences, revision
        FROM conferences WHERE ${BY_ADMIN}`,
@@ -92,8 +92,9 @@ export async function rowByAdmin(adminId: string): Promise<Row | undefined> {
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { invitation_hash: invitationHash, room_generation: generation, ...rest } = row;
-  return { invitation_id: invitationIdFor(keys, adminId), admin_id: adminId, room_id: roomIdFor(keys, invitationHash, Number(generation)), ...rest };
+  const { room_generation: generation, ...rest } = row;
+  const invitationId = invitationIdFor(keys, adminId);
+  return { invitation_id: invitationId, admin_id: adminId, room_id: roomIdFor(keys, invitationId, Number(generation)), ...rest };
 }
 
 /** An invitation link's path as Planado hands it out: the name with its signature (see lib/conferences/links.ts). */

@@ -13,7 +13,7 @@ const databaseServer = parseConfig(process.env).DATABASE_URL.coordinates;
 export const e2eDatabaseUrl = formatDatabaseUrl({ ...databaseServer, database: process.env.PLANADO_E2E_DATABASE });
 
 /** The servers' secret: the tests derive the ids and rooms the database no longer holds with it. */
-export const E2E_SECRET = "e2e-planado-secret-0123456789abcdef0123456789";
+export const E2E_SECRET = "cLO9E_QwPTWbdVeizC5QfM9O8gTizEd14SqmzOFKZcM";
 
 export const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;

@@ -101,6 +101,8 @@ describe("calendarEventOf", () => {
       durationMinutes: 90,
       repeat: { every: 2, unit: "week" as const },
       remainingOccurrences: 3,
+      roomGeneration: 1,
+      roomRecorded: false,
       revision: 3,
     };
     expect(calendarEventOf(conference, event.name)).toEqual(event);

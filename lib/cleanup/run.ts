@@ -13,7 +13,7 @@
 import { db } from "../db";
 import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
-import { confirmedKeys, retireRooms, roomColumns, scheduleOf } from "../conferences/store";
+import { handedOut, retireRooms, scheduleOf } from "../conferences/store";
 import { localToDate } from "../time/zoned";
 import { sweepCutoff } from "../conferences/meeting-phase";
 import { planSweep } from "./plan";
@@ -35,23 +35,22 @@ interface Roll {
   startsAt: Date;
   localStart: Date;
   remainingOccurrences: number;
+  /** The new generation (its room's hash is written once the room is handed out). */
   roomGeneration: number;
-  /** The hash of the new generation's room (the room itself is never stored). */
-  roomHash: Uint8Array;
 }
 
 async function rollForward(rolls: Roll[]): Promise<number> {
   if (rolls.length === 0) return 0;
   const rows = rolls.map((r, i) =>
     i === 0
-      ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation, ${r.roomHash} AS room_hash`
-      : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}, ${r.roomHash}`,
+      ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation`
+      : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}`,
   );
   // A fresh room for every next meeting: whoever learned the last room cannot sit in the next one.
   return db().$executeRaw`
     UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision
        SET c.starts_at = v.starts_at, c.local_start = v.local_start, c.remaining_occurrences = v.remaining,
-           c.room_generation = v.room_generation, c.room_hash = v.room_hash, c.opened_early_at = NULL, c.revision = c.revision + 1`;
+           c.room_generation = v.room_generation, c.room_hash = NULL, c.opened_early_at = NULL, c.revision = c.revision + 1`;
 }
 
 async function deleteExhausted(rows: { id: number; revision: number }[]): Promise<number> {
@@ -78,14 +77,11 @@ export interface SweepOptions {
 async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const batch = await db().$queryRaw<{ id: number; room_hash: Uint8Array<ArrayBuffer> }[]>`
+    const batch = await db().$queryRaw<{ id: number; room_hash: Uint8Array<ArrayBuffer> | null }[]>`
       SELECT id, room_hash FROM conferences WHERE starts_at <= ${cutoff} AND remaining_occurrences = 0 ORDER BY starts_at, id LIMIT ${batchSize}`;
     if (batch.length === 0) return deleted;
     // (A room retired here whose conference an edit saves meanwhile stays its room: a live room wins.)
-    await retireRooms(
-      batch.map((row) => row.room_hash),
-      now,
-    );
+    await retireRooms(handedOut(batch.map((row) => row.room_hash)), now);
     const ids = Prisma.join(batch.map((row) => row.id));
     // Still over with nothing left (an edit may have given it a new start meanwhile).
     deleted += await retryWrite(() => db().$executeRaw`DELETE FROM conferences WHERE id IN (${ids}) AND starts_at <= ${cutoff} AND remaining_occurrences = 0`);
@@ -97,7 +93,6 @@ async function deleteFinished(now: Date, cutoff: Date, batchSize: number): Promi
 async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: number, options: SweepOptions): Promise<SweepResult> {
   const cutoff = sweepCutoff(now, cleanupAfterHours);
   const result: SweepResult = { deleted: 0, rolled: 0, skipped: 0 };
-  const keys = await confirmedKeys();
   // Keyset pagination over (starts_at, id): every due series is looked at once per sweep.
   let after: { startsAt: Date; id: number } | undefined;
   for (;;) {
@@ -111,7 +106,6 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
       take: batchSize,
       select: {
         id: true,
-        invitationHash: true,
         roomHash: true,
         roomGeneration: true,
         revision: true,
@@ -128,18 +122,17 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
 
     const rolls: Roll[] = [];
     const exhausted: { id: number; revision: number }[] = [];
-    const retiring: Uint8Array<ArrayBuffer>[] = [];
+    const retiring: (Uint8Array<ArrayBuffer> | null)[] = [];
     for (const row of batch) {
       const plan = planSweep(scheduleOf(row), now, cleanupAfterHours);
       if (plan.action === "roll") {
-        const room = roomColumns(keys, row.invitationHash, row.roomGeneration + 1);
         rolls.push({
           id: row.id,
           revision: row.revision,
           startsAt: plan.startsAt,
           localStart: localToDate(plan.localStart),
           remainingOccurrences: plan.remainingOccurrences,
-          ...room,
+          roomGeneration: row.roomGeneration + 1,
         });
         retiring.push(row.roomHash);
       } else if (plan.action === "delete") {
@@ -147,7 +140,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
         retiring.push(row.roomHash);
       }
     }
-    await retireRooms(retiring, now);
+    await retireRooms(handedOut(retiring), now);
     await options.beforeWrite?.();
     const rolled = await retryWrite(() => rollForward(rolls));
     const deleted = await retryWrite(() => deleteExhausted(exhausted));

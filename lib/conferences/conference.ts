@@ -19,6 +19,10 @@ export interface Conference extends Schedule {
   invitationId: string;
   /** The Jitsi room now (derived, never stored: see lib/keys/derive.ts). */
   roomId: string;
+  /** Which of the conference's rooms that is (the first is 1): it rises with every fresh room. */
+  roomGeneration: number;
+  /** Whether the room's hash is stored yet: it is once the room is handed out (see handOutRoom). */
+  roomRecorded: boolean;
   revision: number;
 }
 

@@ -18,20 +18,11 @@ import { currentMeeting } from "./current-meeting";
 import { invitationCache } from "./invitation-cache";
 import { meetingEndsAt, meetingPhase, sweepCutoff } from "./meeting-phase";
 import type { MeetingPhase, MeetingPolicy } from "./meeting-phase";
+import { handOutRoom } from "./room-hand-out";
 import { mergeChanges, validateBooking } from "./schema";
 import type { Booking, FieldErrors, Validation } from "./schema";
-import {
-  confirmedKeys,
-  deleteByAdminId,
-  findByAdminId,
-  findByInvitationId,
-  findByRoom,
-  findRoomByReservation,
-  insertConference,
-  moveSeriesOn,
-  openEarly,
-  updateSchedule,
-} from "./store";
+import { confirmedKeys } from "../keys/store";
+import { deleteByAdminId, findByAdminId, findByInvitationId, findByRoom, insertConference, moveSeriesOn, openEarly, updateSchedule } from "./store";
 import type { RoomRecord, SeriesKey } from "./store";
 
 /** A booking from the API (a JSON body, ./schema.ts) or from the booking form (`intent: "now"` opens a room at once). */
@@ -113,6 +104,7 @@ export async function joinAsOrganizer(adminId: string, now: Date, { name }: { na
   // reads the stored opening, the token is valid from now); plain Jitsi admits anyone at any time.
   if (phase.status === "waiting" && policy.graceMinutes !== undefined) await openEarly(adminId, now);
   const window = phase.status === "open" ? phase.window : { opensAt: now, endsAt: meetingEndsAt(conference, policy) };
+  await handOutRoom(conference);
   const access = roomAccess(config);
   const url = roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, moderator: true, subject: access.showName ? name : undefined });
   return { status: "room", url };
@@ -132,7 +124,10 @@ export async function lookUpInvitation(invitationId: string, now: Date): Promise
   const conference = await onCurrentMeeting(cached, now, policy, { invitationId }, () => findByInvitationId(invitationId));
   if (!conference) return undefined;
   if (conference.remainingOccurrences === 0 && conference.startsAt <= sweepCutoff(now, policy.cleanupAfterHours)) return undefined;
-  return { conference, state: meetingPhase(conference, now, policy) };
+  const state = meetingPhase(conference, now, policy);
+  // Open: whoever asks is sent to the room (or shown it), so it is recorded as handed out first.
+  if (state.status === "open") await handOutRoom(conference);
+  return { conference, state };
 }
 
 /**
@@ -156,17 +151,13 @@ async function onCurrentMeeting<T extends Schedule & { revision: number }>(
 }
 
 /**
- * A Jitsi room's record for its current meeting (Jitsi's reservation hook asks by room name or by
- * reservation id). A series whose meeting is over is moved on to its next one first (a fresh room, as
- * the sweep would later): the room asked for is then an old one. (A few tries: an edit made at the
- * same moment wins, and is read again.)
+ * A Jitsi room's record for its current meeting (Jitsi's reservation hook asks by room name). A series
+ * whose meeting is over is moved on to its next one first (a fresh room, as the sweep would later):
+ * the room asked for is then an old one. (A few tries: an edit made at the same moment wins, and is
+ * read again.)
  */
-export async function roomForReservation(
-  asked: { room: string } | { rowId: number; generation: number },
-  policy: MeetingPolicy,
-  now: Date,
-): Promise<RoomRecord | "retired" | undefined> {
-  const find = () => ("room" in asked ? findByRoom(asked.room) : findRoomByReservation(asked.rowId, asked.generation));
+export async function roomForReservation(asked: { room: string }, policy: MeetingPolicy, now: Date): Promise<RoomRecord | "retired" | undefined> {
+  const find = () => findByRoom(asked.room);
   let record = await find();
   for (let attempt = 0; attempt < 3 && record && record !== "retired"; attempt++) {
     const meeting = currentMeeting(record, policy, now);

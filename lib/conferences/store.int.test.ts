@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { newId } from "../ids";
 import { hashId } from "../keys/derive";
-import { insertConference, deleteByAdminId, findByAdminId, findByInvitationId, updateSchedule } from "./store";
+import { insertConference, deleteByAdminId, findByAdminId, findByInvitationId, findByRoom, recordRoom, updateSchedule } from "./store";
 import { validateBooking } from "./schema";
 import type { Booking } from "./schema";
 
@@ -53,6 +53,8 @@ describe("the conference store", () => {
         "repeat_unit",
         "revision",
         "room_generation",
+        // Rows from before rooms came from the invitation id: up to which room generation the old rule holds.
+        "room_from_hash_until",
         "room_hash",
         "starts_at",
         "time_zone",
@@ -98,6 +100,8 @@ describe("the conference store", () => {
         localStart: "2026-12-02T10:30",
         timeZone: "America/New_York",
         durationMinutes: 90,
+        roomGeneration: 2,
+        roomRecorded: false,
         revision: 2,
       },
     });
@@ -121,11 +125,35 @@ describe("the conference store", () => {
     const moved = (later as { conference: { roomId: string } }).conference.roomId;
     expect(moved).not.toBe(c.roomId);
     expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: moved });
-    // The row knows the new room only by its hash.
-    const [row] = await db().$queryRaw<{ room_hash: Uint8Array; room_generation: number }[]>`
-      SELECT room_hash, room_generation FROM conferences WHERE admin_hash = ${hashId(c.adminId)}`;
-    expect(Number(row!.room_generation)).toBe(2);
-    expect(Buffer.from(row!.room_hash).equals(Buffer.from(hashId(moved)))).toBe(true);
+    // The row knows the new room not at all until it is handed out, then only by its hash.
+    const roomOfRow = async () =>
+      (
+        await db().$queryRaw<{ room_hash: Uint8Array | null; room_generation: number }[]>`
+          SELECT room_hash, room_generation FROM conferences WHERE admin_hash = ${hashId(c.adminId)}`
+      )[0]!;
+    const before = await roomOfRow();
+    expect({ hash: before.room_hash, generation: Number(before.room_generation) }).toEqual({ hash: null, generation: 2 });
+    await recordRoom((await findByInvitationId(c.invitationId))!);
+    const row = await roomOfRow();
+    expect(Number(row.room_generation)).toBe(2);
+    expect(Buffer.from(row.room_hash!).equals(Buffer.from(hashId(moved)))).toBe(true);
+  });
+
+  it("records a room as handed out once, and only the room the conference still has", async () => {
+    const c = await insertConference(booking({ start: "2026-12-10T09:00" }));
+    expect(c).toMatchObject({ roomGeneration: 1, roomRecorded: false });
+    expect(await findByRoom(c.roomId)).toBeUndefined();
+    await recordRoom(c);
+    expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: c.roomId, roomRecorded: true });
+    expect(await findByRoom(c.roomId)).toMatchObject({ generation: 1, room: c.roomId });
+    // A hand-out read before the room changed writes nothing over the new room.
+    const later = await updateSchedule(c.adminId, 1, booking({ start: "2026-12-11T09:00" }));
+    await recordRoom(c);
+    const moved = (later as { conference: { roomId: string } }).conference.roomId;
+    expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: moved, roomGeneration: 2, roomRecorded: false });
+    // The room that was handed out is retired; the new one, handed out to nobody, is nowhere.
+    expect(await findByRoom(c.roomId)).toBe("retired");
+    expect(await findByRoom(moved)).toBeUndefined();
   });
 
   it("deletes a conference once", async () => {

@@ -3,20 +3,19 @@
  * what it needs and returns plain values; time comes in as an argument, never from the system clock.
  *
  * Rows hold no id and no room (see lib/keys/derive.ts): a request's invitation or admin id finds its
- * row by hash; the room is derived from the invitation's hash and the row's room generation; the
- * invitation id of a new conference is derived from its admin id. Rows from before that keep their
- * ids sealed in `legacyIds`.
+ * row by hash; the room is derived from the invitation id and the row's room generation, and its hash
+ * is written once the room is handed out (recordRoom); the invitation id of a new conference is
+ * derived from its admin id. Rows from before keep their ids sealed in `legacyIds`, or their room
+ * derived from the invitation's hash until it is replaced (`roomFromHashUntil`).
  */
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { prismaErrorCode } from "../database-errors";
-import { OtherSecretError } from "../failures";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
-import { hashId, invitationIdFor, roomIdFor, unsealIds } from "../keys/derive";
+import { hashId, invitationIdFor, roomFromHashFor, roomIdFor, unsealIds } from "../keys/derive";
 import type { Keys } from "../keys/derive";
-import { serverKeys } from "../keys/server-secret";
-import { processWide } from "../process-wide";
+import { confirmedKeys } from "../keys/store";
 import { retryWrite, WriteConflict } from "../write-retry";
 import { catchUpWithCluster, onceCaughtUp } from "../cluster-reads";
 import { canonicalTimeZone } from "../time/time-zones";
@@ -24,24 +23,16 @@ import { dateToLocal, localToDate } from "../time/zoned";
 import { roomChangesWith } from "./conference";
 import type { Conference, ManagedConference, Schedule } from "./conference";
 
-/**
- * The server's keys, once the database has said they are the ones it was set up with (the first
- * server to ask sets it up with its own). Every function here that derives or seals uses them, so a
- * server with another secret never hands out a room, not even for a moment.
- */
-export async function confirmedKeys(): Promise<Keys> {
-  const check = processWide("planadoKeyCheck", () => ({ confirmed: false }));
-  if (!check.confirmed) {
-    if ((await claimKeyFingerprint(serverKeys().fingerprint)) !== "matches") throw new OtherSecretError();
-    check.confirmed = true;
-  }
-  return serverKeys();
-}
+type RoomColumns = Pick<ConferenceRow, "invitationHash" | "roomGeneration" | "roomFromHashUntil" | "legacyIds">;
 
-/** The row's room now: its first one while a conference from before still has it, else derived. */
-function roomOf(keys: Keys, row: Pick<ConferenceRow, "invitationHash" | "roomGeneration" | "legacyIds">): string {
+/**
+ * The row's room now: derived from the invitation id, unless the row is from before and still has the
+ * room it had then (its first, sealed; or derived from the invitation's hash).
+ */
+function roomOf(keys: Keys, row: RoomColumns, invitationId: string): string {
   if (row.legacyIds && row.roomGeneration === 0) return unsealIds(keys, row.legacyIds, row.invitationHash).roomId;
-  return roomIdFor(keys, row.invitationHash, row.roomGeneration);
+  if (row.roomFromHashUntil !== null && row.roomGeneration <= row.roomFromHashUntil) return roomFromHashFor(keys, row.invitationHash, row.roomGeneration);
+  return roomIdFor(keys, invitationId, row.roomGeneration);
 }
 
 /** The invitation id of a row found by its admin id. */
@@ -50,7 +41,14 @@ function invitationIdOf(keys: Keys, row: Pick<ConferenceRow, "invitationHash" | 
 }
 
 function fromRow(keys: Keys, row: ConferenceRow, invitationId: string): Conference {
-  return { invitationId, roomId: roomOf(keys, row), ...scheduleOf(row), revision: row.revision };
+  return {
+    invitationId,
+    roomId: roomOf(keys, row, invitationId),
+    roomGeneration: row.roomGeneration,
+    roomRecorded: row.roomHash !== null,
+    ...scheduleOf(row),
+    revision: row.revision,
+  };
 }
 
 /** The columns a schedule is stored in. */
@@ -88,9 +86,27 @@ function scheduleColumns(schedule: Schedule) {
   };
 }
 
-/** The columns of a room generation: the number and the room's hash (never the room). */
-export function roomColumns(keys: Keys, invitationHash: Uint8Array, generation: number) {
-  return { roomGeneration: generation, roomHash: hashId(roomIdFor(keys, invitationHash, generation)) };
+/**
+ * The columns of a fresh room: the next generation, its hash not yet known (it is written once the
+ * room is handed out: recordRoom), and nobody let in early.
+ */
+export function freshRoomColumns(previousGeneration: number) {
+  return { roomGeneration: previousGeneration + 1, roomHash: null, openedEarlyAt: null };
+}
+
+/**
+ * Remembers a room as handed out, by its hash, before anyone is sent to it: Jitsi's reservation calls
+ * find the conference by it, and what replaces or deletes the conference retires it. One conditional
+ * write per room: only while that room is still the conference's and not yet recorded.
+ */
+export async function recordRoom(conference: Pick<Conference, "invitationId" | "roomId" | "roomGeneration">): Promise<void> {
+  const invitationHash = hashId(conference.invitationId);
+  await retryWrite(() =>
+    db().conference.updateMany({
+      where: { invitationHash, roomGeneration: conference.roomGeneration, roomHash: null },
+      data: { roomHash: hashId(conference.roomId) },
+    }),
+  );
 }
 
 /** Stores a validated schedule under a fresh admin id (the invitation id and room follow from it). */
@@ -104,7 +120,7 @@ export async function insertConference(schedule: Schedule): Promise<ManagedConfe
       // A refused commit (a deadlock, or Galera's certification) wrote nothing: insert again.
       const row = await retryWrite(() =>
         db().conference.create({
-          data: { invitationHash, adminHash: hashId(adminId), ...roomColumns(keys, invitationHash, 1), ...scheduleColumns(schedule) },
+          data: { invitationHash, adminHash: hashId(adminId), roomGeneration: 1, ...scheduleColumns(schedule) },
         }),
       );
       return managed(keys, row, adminId);
@@ -157,20 +173,19 @@ type RowKey = { adminHash: Uint8Array<ArrayBuffer> } | { invitationHash: Uint8Ar
  * unretired. Returns the rows changed (0: someone changed it since), or "not-found".
  */
 async function replaceSchedule(key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
-  const keys = await confirmedKeys();
   // Read what the whole cluster wrote (another server may just have saved a revision), and start
   // over when the commit is refused: the next read then sees the write that won.
   await catchUpWithCluster();
-  return retryWrite(() => replaceOnce(keys, key, revision, schedule, freshRoom));
+  return retryWrite(() => replaceOnce(key, revision, schedule, freshRoom));
 }
 
-async function replaceOnce(keys: Keys, key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
+async function replaceOnce(key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
   const current = await db().conference.findUnique({ where: key as Prisma.ConferenceWhereUniqueInput });
   if (!current) return "not-found";
   if (current.revision !== revision) return 0;
   const fresh = freshRoom === "always" || roomChangesWith(current.startsAt, schedule.startsAt);
-  if (fresh) await retireRooms([current.roomHash], new Date());
-  const room = fresh ? { ...roomColumns(keys, current.invitationHash, current.roomGeneration + 1), openedEarlyAt: null } : {};
+  if (fresh) await retireRooms(handedOut([current.roomHash]), new Date());
+  const room = fresh ? freshRoomColumns(current.roomGeneration) : {};
   // Conditional on the revision read: a change made since then (which raised it) wins.
   const { count } = await db().conference.updateMany({
     where: { id: current.id, revision },
@@ -208,7 +223,7 @@ export async function deleteByAdminId(adminId: string): Promise<string | undefin
     const row = await db().conference.findUnique({ where: { adminHash }, select: { invitationHash: true, legacyIds: true, roomHash: true } });
     if (!row) return undefined;
     // Retired first (see replaceSchedule): if the delete then fails, the room is still the conference's.
-    await retireRooms([row.roomHash], new Date());
+    await retireRooms(handedOut([row.roomHash]), new Date());
     // Only the row whose room was just retired: if an edit gave it a new room meanwhile, go round
     // again (the new room is retired too) rather than delete a room nobody retired.
     const { count } = await db().conference.deleteMany({ where: { adminHash, roomHash: row.roomHash } });
@@ -216,6 +231,11 @@ export async function deleteByAdminId(adminId: string): Promise<string | undefin
     if (await db().conference.findUnique({ where: { adminHash }, select: { id: true } })) throw new WriteConflict("The room changed during the delete.");
     return undefined;
   });
+}
+
+/** The rooms among these that were handed out (a room never handed out has no hash, nor needs one). */
+export function handedOut(roomHashes: (Uint8Array<ArrayBuffer> | null)[]): Uint8Array<ArrayBuffer>[] {
+  return roomHashes.filter((hash) => hash !== null);
 }
 
 /**
@@ -245,25 +265,17 @@ export interface RoomRecord extends Schedule {
 /** The conference whose room this is now; "retired" when it was one's; undefined when none's. */
 export async function findByRoom(roomId: string): Promise<RoomRecord | "retired" | undefined> {
   if (!isId(roomId)) return undefined;
-  const keys = await confirmedKeys();
   const roomHash = hashId(roomId);
   const row = await onceCaughtUp(() => db().conference.findUnique({ where: { roomHash } }));
-  if (row) return roomRecord(keys, row);
+  if (row) return roomRecord(row, roomId);
   return (await db().retiredRoom.findUnique({ where: { roomHash } })) ? "retired" : undefined;
 }
 
-/** The room of a reservation id, if that conference still has that room. */
-export async function findRoomByReservation(rowId: number, generation: number): Promise<RoomRecord | undefined> {
-  const keys = await confirmedKeys();
-  const row = await db().conference.findUnique({ where: { id: rowId } });
-  return row && row.roomGeneration === generation ? roomRecord(keys, row) : undefined;
-}
-
-function roomRecord(keys: Keys, row: ConferenceRow): RoomRecord {
+function roomRecord(row: ConferenceRow, room: string): RoomRecord {
   return {
     rowId: row.id,
     generation: row.roomGeneration,
-    room: roomOf(keys, row),
+    room,
     revision: row.revision,
     ...scheduleOf(row),
     openedEarlyAt: row.openedEarlyAt,
@@ -282,15 +294,4 @@ export async function openEarly(adminId: string, at: Date): Promise<void> {
   await retryWrite(() =>
     db().conference.updateMany({ where: { adminHash, OR: [{ openedEarlyAt: null }, { openedEarlyAt: { gt: at } }] }, data: { openedEarlyAt: at } }),
   );
-}
-
-/**
- * Makes sure this server's secret is the one the database was set up with: the first server to ask
- * records the fingerprint of its secret; "differs" means this server would derive other rooms.
- */
-export async function claimKeyFingerprint(fingerprint: string): Promise<"matches" | "differs"> {
-  await retryWrite(() => db().$executeRaw`INSERT IGNORE INTO server_key (id, fingerprint) VALUES (1, ${fingerprint})`);
-  await catchUpWithCluster();
-  const stored = await db().serverKey.findUnique({ where: { id: 1 } });
-  return stored?.fingerprint === fingerprint ? "matches" : "differs";
 }

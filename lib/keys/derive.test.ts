@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ID_PATTERN, newId } from "../ids";
-import { deriveKeys, hashId, invitationIdFor, nameSignature, roomIdFor, sealIds, unsealIds } from "./derive";
+import { deriveKeys, hashId, invitationIdFor, nameSignature, roomFromHashFor, roomIdFor, sealIds, unsealIds } from "./derive";
 
 const keys = deriveKeys("s".repeat(43));
 const other = deriveKeys("t".repeat(43));
@@ -12,12 +12,28 @@ describe("keys from the server secret", () => {
     expect(invitationId).toMatch(ID_PATTERN);
     expect(invitationId).not.toBe(adminId);
     expect(invitationIdFor(other, adminId)).not.toBe(invitationId);
-    const hash = hashId(invitationId);
-    const rooms = [1, 2, 3].map((generation) => roomIdFor(keys, hash, generation));
+    const rooms = [1, 2, 3].map((generation) => roomIdFor(keys, invitationId, generation));
     for (const room of rooms) expect(room).toMatch(ID_PATTERN);
     expect(new Set(rooms).size).toBe(3);
-    expect(roomIdFor(keys, hash, 1)).toBe(rooms[0]);
-    expect(roomIdFor(other, hash, 1)).not.toBe(rooms[0]);
+    expect(roomIdFor(keys, invitationId, 1)).toBe(rooms[0]);
+    expect(roomIdFor(other, invitationId, 1)).not.toBe(rooms[0]);
+  });
+
+  it("derive rooms from the invitation id, which no row holds: its hash (which a row holds) names no room", () => {
+    const invitationId = newId();
+    const hash = hashId(invitationId);
+    const rooms = new Set([1, 2, 3].map((generation) => roomIdFor(keys, invitationId, generation)));
+    // What a copy of the database and the secret could compute, for every generation: never a room.
+    for (const generation of [1, 2, 3]) {
+      expect(rooms).not.toContain(roomFromHashFor(keys, hash, generation));
+      expect(rooms).not.toContain(roomIdFor(keys, Buffer.from(hash).toString("hex"), generation));
+    }
+  });
+
+  it("still derive the rooms of rows from before as that release did (a room handed out then keeps working)", () => {
+    // Computed by the release of 2026-12-07 (roomIdFor then took the invitation's hash): a fixed point.
+    const old = deriveKeys("s".repeat(43));
+    expect(roomFromHashFor(old, hashId("a".repeat(26)), 1)).toBe("7gjbi5gh4aps2chv7mmgx55hb4");
   });
 
   it("keep a calendar secret that was set, and tell secrets apart by a fingerprint", () => {

@@ -5,19 +5,25 @@
  * What the database holds, and why a copy of it is of no use (a backup, a dump, a curious operator):
  *  - invitation and admin ids only as SHA-256 hashes: a request with the id finds its row, the row
  *    gives back no id (128 random bits need no salt);
- *  - no room at all: a room is derived from the invitation's hash and a generation counter with a
- *    keyed HMAC, so only a server holding the secret can name it; the row keeps the room's hash, for
- *    finding a conference by its room;
+ *  - no room at all: a room is derived from the invitation id itself (which no row holds) and a
+ *    generation counter with a keyed HMAC, so naming it takes the secret *and* the link; the row
+ *    keeps the room's hash only once the room was handed out (Jitsi's reservation calls find the
+ *    conference by it), so even the database plus the secret name no room;
+ *  - rows from before that keep the room they had, derived from the invitation's hash (which the
+ *    row holds), until it is replaced (see roomFromHashFor);
  *  - the invitation id is derived from the admin id the same way, so the admin page can show the
  *    invitation link while the two stay unrelated to anyone without the secret;
  *  - rows booked before this scheme keep their ids sealed (AES-256-GCM) until they are gone.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { base32 } from "../ids";
+import { secretWeakness } from "./secret-strength";
 
 export interface Keys {
-  /** Derives rooms from an invitation's hash and a generation. */
+  /** Derives rooms from an invitation id and a generation. */
   room: Buffer;
+  /** Derived the rooms of rows booked before rooms came from the invitation id (from its hash). */
+  roomFromHash: Buffer;
   /** Derives a new conference's invitation id from its admin id. */
   invitation: Buffer;
   /** Signs the conference name carried in invitation links. */
@@ -28,6 +34,8 @@ export interface Keys {
   calendar: string;
   /** Tells whether two servers hold the same secret, without revealing it (kept in the database). */
   fingerprint: string;
+  /** Why the secret is too weak to stand a stolen database (./secret-strength.ts); undefined when it is strong. */
+  secretWeakness: string | undefined;
 }
 
 function derive(secret: string, purpose: string): Buffer {
@@ -36,12 +44,14 @@ function derive(secret: string, purpose: string): Buffer {
 
 export function deriveKeys(secret: string, calendarSecret?: string): Keys {
   return {
-    room: derive(secret, "room"),
+    room: derive(secret, "room from invitation id"),
+    roomFromHash: derive(secret, "room"),
     invitation: derive(secret, "invitation"),
     name: derive(secret, "name"),
     seal: derive(secret, "seal"),
     calendar: calendarSecret ?? derive(secret, "calendar").toString("base64url"),
     fingerprint: derive(secret, "fingerprint").subarray(0, 16).toString("hex"),
+    secretWeakness: secretWeakness(secret),
   };
 }
 
@@ -62,11 +72,24 @@ export function invitationIdFor(keys: Keys, adminId: string): string {
   return keyedId(keys.invitation, adminId);
 }
 
+function counter(generation: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(generation);
+  return bytes;
+}
+
 /** The room of an invitation in a given generation (the first is 1). */
-export function roomIdFor(keys: Keys, invitationHash: Uint8Array, generation: number): string {
-  const counter = Buffer.alloc(4);
-  counter.writeUInt32BE(generation);
-  return keyedId(keys.room, invitationHash, counter);
+export function roomIdFor(keys: Keys, invitationId: string, generation: number): string {
+  return keyedId(keys.room, Buffer.from(invitationId, "utf8"), counter(generation));
+}
+
+/**
+ * How rooms were derived until 2026-12 (from the invitation's hash, which the row holds: a copy of
+ * the database and the secret named every room). Kept for the room a row had at the upgrade, which
+ * may have been handed out and must not change.
+ */
+export function roomFromHashFor(keys: Keys, invitationHash: Uint8Array, generation: number): string {
+  return keyedId(keys.roomFromHash, invitationHash, counter(generation));
 }
 
 /** The ids of a row booked before ids were hashed. */

@@ -1,5 +1,6 @@
 /** Small helpers shared by the operator scripts (serve, migrate, test). */
 import { driverCause } from "../../lib/database-errors";
+import { classifyFailure } from "../../lib/failures";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, parseConfig } from "../../lib/env";
@@ -45,6 +46,8 @@ function databaseProblem(error: Error): string {
 export function exitWith(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof MigrationError) {
     console.error(error.message);
+  } else if (classifyFailure(error).status === "misconfigured") {
+    console.error(`Planado cannot go on. ${(error as Error).message}`);
   } else if (error instanceof Error && (error.name.startsWith("PrismaClient") || /ECONNREFUSED|Access denied|ER_/.test(error.message))) {
     console.error(`Database error: ${databaseProblem(error)}. Check DATABASE_URL and that the database server runs.`);
   } else {

@@ -69,7 +69,12 @@ describe("upgrading to hashed ids", () => {
     database = await databaseFromBefore();
     earlier = await bookedBefore(database);
     const result = await migrateDatabase(database);
-    expect(result.applied).toEqual(["20261130000000_hash_ids", "20261130000001_drop_plain_ids", "20261201000000_jitsi_enforcement"]);
+    expect(result.applied).toEqual([
+      "20261130000000_hash_ids",
+      "20261130000001_drop_plain_ids",
+      "20261201000000_jitsi_enforcement",
+      "20261207000000_rooms_from_invitation_ids",
+    ]);
     // The store of this process reads the upgraded database.
     process.env.DATABASE_URL = formatDatabaseUrl(database);
   });
@@ -116,7 +121,12 @@ describe("upgrading without the servers' secret", () => {
       restore("PLANADO_SECRET", secret);
       restore("PLANADO_DATA_DIR", dataDir);
     }
-    expect((await migrateDatabase(database)).applied).toEqual(["20261130000000_hash_ids", "20261130000001_drop_plain_ids", "20261201000000_jitsi_enforcement"]);
+    expect((await migrateDatabase(database)).applied).toEqual([
+      "20261130000000_hash_ids",
+      "20261130000001_drop_plain_ids",
+      "20261201000000_jitsi_enforcement",
+      "20261207000000_rooms_from_invitation_ids",
+    ]);
   });
 });
 

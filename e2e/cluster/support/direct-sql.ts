@@ -46,7 +46,8 @@ interface StoredRow {
   remaining: number;
   revision: number;
   roomGeneration: number;
-  roomHash: string;
+  /** null until the room is handed out. */
+  roomHash: string | null;
   invitationHash: Buffer;
 }
 
@@ -70,7 +71,7 @@ export async function conferencesOn(node: GaleraNode): Promise<Map<string, Store
         remaining: Number(row.remaining_occurrences),
         revision: Number(row.revision),
         roomGeneration: Number(row.room_generation),
-        roomHash: String(row.room),
+        roomHash: row.room === null ? null : String(row.room),
         invitationHash: row.invitation_hash as Buffer,
       },
     ]),

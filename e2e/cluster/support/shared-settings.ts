@@ -6,7 +6,7 @@
 import { deriveKeys } from "../../../lib/keys/derive";
 
 /** Both servers' secret: the tests derive the rooms and room hashes the database holds with it. */
-export const CLUSTER_SECRET = "cluster-e2e-planado-secret-0123456789abcdef01234";
+export const CLUSTER_SECRET = "4ayQHQjJeczyuOwRsT6zAZyep5aHy1WFRW71bsPztkQ";
 export const keys = deriveKeys(CLUSTER_SECRET);
 /** Nothing listens there: a redirect to the room is only read, never followed. */
 export const JITSI_STUB = "http://127.0.0.1:9";
