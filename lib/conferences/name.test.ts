@@ -59,6 +59,8 @@ describe("cleanName", () => {
       "\u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
       "᠊ᠠ᠋", // Mongolian with a free variation selector
       "한국어 회의",
+      "اجتماع \u0600١٢٣ و\u06DD٧", // the Arabic number sign and end of ayah: format characters that show
+      "ܐ\u070Fܒܓ", // the Syriac abbreviation mark
     ];
     for (const name of intact) {
       expect(hex(cleanName(name)), name).toBe(hex(name.normalize("NFC")));

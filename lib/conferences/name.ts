@@ -16,9 +16,11 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 // ZWNJ and ZWJ (Persian and Indic spelling, emoji sequences), the variation selectors (emoji and
 // text presentation, Mongolian shapes), and a subdivision flag's tags after the black flag (🏴 and
 // a region's 3 to 7 tag letters or digits, then the cancel tag: England, Scotland, Wales), which is
-// all the text a tag may carry.
+// all the text a tag may carry. Kept too: the format characters that show (Unicode's prepended
+// concatenation marks: the Arabic number, year and page signs, the end of ayah, the Syriac
+// abbreviation mark, the Kaithi number signs), drawn over the digits that follow them.
 const INVISIBLE =
-  /(\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F})|(?![\u200C\u200D\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+  /(\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F})|(?![\u200C\u200D\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}])[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 // Joiners at either end join nothing: a name of joiners alone would be an invisible one.
 const LOOSE_ENDS = /^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/g;
