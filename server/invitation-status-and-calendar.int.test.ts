@@ -36,6 +36,21 @@ describe("the invitation status in the API, answered before Next", () => {
 });
 
 describe("the calendar subscription, answered before Next", () => {
+  it("reads an open conference's schedule without handing out its room: the room leaves no trace until someone is sent to it", async () => {
+    const open = await bookAt("now");
+    const roomHash = async () =>
+      (
+        await db().$queryRaw<
+          { r: string | null }[]
+        >`SELECT HEX(room_hash) AS r FROM conferences WHERE room_generation = 1 AND invitation_hash = UNHEX(SHA2(${open.invitationId}, 256))`
+      )[0]!.r;
+    const feed = new URL(calendarLinks("http://planado.test", open, "Choir").feed);
+    expect((await visit(feed.pathname + feed.search)).status).toBe(200);
+    expect(await roomHash()).toBeNull();
+    expect((await visit(`/i/${open.invitationId}`)).headers.location).toBe(`https://meet.example.org/${open.roomId}`);
+    expect(await roomHash()).not.toBeNull();
+  });
+
   it("serves the current schedule for a signed link and explains a forged one", async () => {
     const conference = await bookAt("2026-12-01T09:00");
     const feed = new URL(calendarLinks("http://planado.test", conference, "Choir").feed);

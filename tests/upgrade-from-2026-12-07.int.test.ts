@@ -143,6 +143,16 @@ describe("a database, secret and links of the 2026-12-07 release, upgraded", () 
     expect((await storedRoomHashes()).get(sha256(series.invitationId))).toBe(sha256(next.roomId));
   });
 
+  it("reads a row that a server of that release, still running during the upgrade, writes after the migration", async () => {
+    const keys = serverKeys();
+    const invitationId = "kq3zbk7oixgmvqjt2bfxhdrq4a";
+    const room = roomFromHashFor(keys, hashId(invitationId), 1);
+    // As that release inserts a booking: its room's hash at once, and no room_from_hash_until (it knows no such column).
+    await db().$executeRaw`INSERT INTO conferences (invitation_hash, admin_hash, room_hash, starts_at, local_start, time_zone)
+      VALUES (${hashId(invitationId)}, ${hashId("a".repeat(26))}, ${hashId(room)}, '2026-12-20 09:00:00', '2026-12-20 10:00:00', 'Europe/Berlin')`;
+    expect(await findByInvitationId(invitationId)).toMatchObject({ roomId: room, roomRecorded: true });
+  });
+
   it("leaves a copy of the database, with the secret, naming no room of a conference once its old room is replaced", async () => {
     const keys = serverKeys();
     const rows = await db().conference.findMany();

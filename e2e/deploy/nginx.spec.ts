@@ -190,6 +190,16 @@ test("static files come back compressed, immutable and from nginx's cache", asyn
   expect(second.headers["x-cache-status"]).toBe("HIT");
 });
 
+test("a parent domain's cookies stop at nginx: Planado reads none, and they cannot push a request past its 8 kB of headers", async () => {
+  // What a browser sends along when the site above Planado's subdomain keeps large cookies.
+  const headers = { Cookie: `site_session=${"c".repeat(8_050)}`, "Accept-Language": "de" };
+  const direct = await fetch(`http://127.0.0.1:${BEHIND_NGINX_PORT}/`, { headers }).then((r) => r.status);
+  expect(direct, "the same headers straight to Planado").toBe(431);
+  const through = await send("/", { from: "127.0.0.2", headers });
+  expect(through.status).toBe(200);
+  expect(through.body.toString()).toContain('lang="de"');
+});
+
 test("nginx's access log keeps no id, no name and no client address", async () => {
   // The lines of the requests above reach the file when nginx writes them (at once: no buffer set).
   const log = readFileSync(join(folder, "access.log"), "utf8");

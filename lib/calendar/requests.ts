@@ -66,7 +66,7 @@ export async function feedAnswer(visit: CalendarVisit): Promise<Answer> {
   if (!verifyFeed(secret, invitationId, rawName, signature)) return failed("forged");
   const name = nameFromLink(rawName);
   if (!name) return failed("malformed");
-  const found = await lookUpInvitation(invitationId, visit.now);
+  const found = await lookUpInvitation(invitationId, visit.now, { handOut: false });
   const options = { ...buildOptions(visit, invitationId, name, secret), calendarName: name };
   return calendarAnswer(buildFeed(found ? calendarEventOf(found.conference, name) : undefined, options), name);
 }

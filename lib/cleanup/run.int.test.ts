@@ -139,6 +139,17 @@ describe("sweep", () => {
     }
   });
 
+  it("leaves a series whose room is handed out between its read and its write to the next sweep, which retires that room", async () => {
+    await clear();
+    const c = await insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 3));
+    const now = new Date("2026-12-02T09:00:00Z");
+    // (A server whose clock is behind still sends someone to it.)
+    const first = await sweep(now, H, { beforeWrite: async () => void (await recordRoom(c)) });
+    expect(first).toEqual({ deleted: 0, rolled: 0, skipped: 1 });
+    expect(await sweep(now, H)).toEqual({ deleted: 0, rolled: 1, skipped: 0 });
+    expect(await db().retiredRoom.count({ where: { roomHash: hashId(c.roomId) } })).toBe(1);
+  });
+
   it("never loses an admin's edit made while sweeps run", async () => {
     await clear();
     const series = await Promise.all(Array.from({ length: 120 }, () => insertConference(schedule("2026-12-01T09:00", "UTC", { every: 1, unit: "week" }, 4))));

@@ -13,7 +13,8 @@
 import { db } from "../db";
 import { retryWrite } from "../write-retry";
 import { Prisma } from "../generated/prisma/client";
-import { handedOut, retireRooms, scheduleOf } from "../conferences/store";
+import { handedOut, retireRooms } from "../conferences/store";
+import { scheduleOf } from "../conferences/schedule-columns";
 import { localToDate } from "../time/zoned";
 import { sweepCutoff } from "../conferences/meeting-phase";
 import { planSweep } from "./plan";
@@ -37,18 +38,20 @@ interface Roll {
   remainingOccurrences: number;
   /** The new generation (its room's hash is written once the room is handed out). */
   roomGeneration: number;
+  /** The old room's hash as read (a room handed out since then leaves the row to the next sweep). */
+  roomHash: Uint8Array | null;
 }
 
 async function rollForward(rolls: Roll[]): Promise<number> {
   if (rolls.length === 0) return 0;
   const rows = rolls.map((r, i) =>
     i === 0
-      ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation`
-      : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}`,
+      ? Prisma.sql`SELECT ${r.id} AS id, ${r.revision} AS revision, ${r.startsAt} AS starts_at, ${r.localStart} AS local_start, ${r.remainingOccurrences} AS remaining, ${r.roomGeneration} AS room_generation, ${r.roomHash} AS room_hash`
+      : Prisma.sql`SELECT ${r.id}, ${r.revision}, ${r.startsAt}, ${r.localStart}, ${r.remainingOccurrences}, ${r.roomGeneration}, ${r.roomHash}`,
   );
   // A fresh room for every next meeting: whoever learned the last room cannot sit in the next one.
   return db().$executeRaw`
-    UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision
+    UPDATE conferences c JOIN (${Prisma.join(rows, " UNION ALL ")}) v ON c.id = v.id AND c.revision = v.revision AND c.room_hash <=> v.room_hash
        SET c.starts_at = v.starts_at, c.local_start = v.local_start, c.remaining_occurrences = v.remaining,
            c.room_generation = v.room_generation, c.room_hash = NULL, c.opened_early_at = NULL, c.revision = c.revision + 1`;
 }
@@ -133,6 +136,7 @@ async function advanceSeries(now: Date, cleanupAfterHours: number, batchSize: nu
           localStart: localToDate(plan.localStart),
           remainingOccurrences: plan.remainingOccurrences,
           roomGeneration: row.roomGeneration + 1,
+          roomHash: row.roomHash,
         });
         retiring.push(row.roomHash);
       } else if (plan.action === "delete") {

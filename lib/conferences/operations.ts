@@ -8,6 +8,7 @@ import { getConfig } from "../env";
 import { SECRET_MISMATCH } from "../failures";
 import type { Config } from "../env";
 import { isId } from "../ids";
+import { WriteConflict } from "../write-retry";
 import type { Translate } from "../i18n/translate";
 import { enforcesBookings, roomAccess } from "../jitsi/access";
 import { roomLink } from "../jitsi/room-link";
@@ -104,7 +105,7 @@ export async function joinAsOrganizer(adminId: string, now: Date, { name }: { na
   // reads the stored opening, the token is valid from now); plain Jitsi admits anyone at any time.
   if (phase.status === "waiting" && policy.graceMinutes !== undefined) await openEarly(adminId, now);
   const window = phase.status === "open" ? phase.window : { opensAt: now, endsAt: meetingEndsAt(conference, policy) };
-  await handOutRoom(conference);
+  if (!(await handOutRoom(conference))) throw new WriteConflict("The room changed while it was handed out.");
   const access = roomAccess(config);
   const url = roomLink(access.jitsiUrl, conference.roomId, { token: access.token, window, moderator: true, subject: access.showName ? name : undefined });
   return { status: "room", url };
@@ -115,7 +116,11 @@ export async function joinAsOrganizer(adminId: string, now: Date, { name }: { na
  * undefined when unknown, or over with nothing left to come and past the sweep's cutoff (the sweep
  * deletes it: as if it already had).
  */
-export async function lookUpInvitation(invitationId: string, now: Date): Promise<{ conference: Conference; state: MeetingPhase } | undefined> {
+export async function lookUpInvitation(
+  invitationId: string,
+  now: Date,
+  { handOut = true, attempt = 1 }: { handOut?: boolean; attempt?: number } = {},
+): Promise<{ conference: Conference; state: MeetingPhase } | undefined> {
   // What is not an id cannot exist: it never reaches the cache (a long junk id would fill it) or the database.
   if (!isId(invitationId)) return undefined;
   const cached = await invitationCache().get(invitationId, () => findByInvitationId(invitationId));
@@ -125,8 +130,13 @@ export async function lookUpInvitation(invitationId: string, now: Date): Promise
   if (!conference) return undefined;
   if (conference.remainingOccurrences === 0 && conference.startsAt <= sweepCutoff(now, policy.cleanupAfterHours)) return undefined;
   const state = meetingPhase(conference, now, policy);
-  // Open: whoever asks is sent to the room (or shown it), so it is recorded as handed out first.
-  if (state.status === "open") await handOutRoom(conference);
+  // Open: whoever asks is sent to the room (or shown it), so it is recorded as handed out first
+  // (unless the asker only wants the schedule: a calendar). A room read before a change: read again.
+  if (state.status === "open" && handOut && !(await handOutRoom(conference))) {
+    invitationCache().forget(invitationId);
+    if (attempt >= 3) throw new WriteConflict("The room kept changing while it was handed out.");
+    return lookUpInvitation(invitationId, now, { handOut, attempt: attempt + 1 });
+  }
   return { conference, state };
 }
 

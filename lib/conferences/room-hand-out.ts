@@ -15,12 +15,18 @@ import { recordRoom } from "./store";
 const REMEMBERED_MS = 60_000;
 const MAX_REMEMBERED_ROOMS = 10_000;
 
-function recordedRooms(): ShortCache<string, void> {
-  return processWide("planadoRecordedRooms", () => new ShortCache<string, void>(REMEMBERED_MS, MAX_REMEMBERED_ROOMS));
+function recordedRooms(): ShortCache<string, boolean> {
+  return processWide("planadoRecordedRooms", () => new ShortCache<string, boolean>(REMEMBERED_MS, MAX_REMEMBERED_ROOMS));
 }
 
-/** Makes sure the conference's current room is recorded as handed out; resolves once it is. */
-export async function handOutRoom(conference: Pick<Conference, "invitationId" | "roomId" | "roomGeneration" | "roomRecorded">): Promise<void> {
-  if (conference.roomRecorded) return;
-  await recordedRooms().get(conference.roomId, () => recordRoom(conference));
+/**
+ * Makes sure the conference's current room is recorded as handed out; true once it is, false when
+ * that room is no longer the conference's (read before a change: look the conference up again).
+ */
+export async function handOutRoom(conference: Pick<Conference, "invitationId" | "roomId" | "roomGeneration" | "roomRecorded">): Promise<boolean> {
+  if (conference.roomRecorded) return true;
+  const rooms = recordedRooms();
+  const recorded = await rooms.get(conference.roomId, () => recordRoom(conference));
+  if (!recorded) rooms.forget(conference.roomId);
+  return recorded;
 }

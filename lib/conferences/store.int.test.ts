@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { newId } from "../ids";
 import { hashId } from "../keys/derive";
@@ -146,14 +146,48 @@ describe("the conference store", () => {
     await recordRoom(c);
     expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: c.roomId, roomRecorded: true });
     expect(await findByRoom(c.roomId)).toMatchObject({ generation: 1, room: c.roomId });
-    // A hand-out read before the room changed writes nothing over the new room.
+    // A hand-out read before the room changed writes nothing over the new room, and says so.
     const later = await updateSchedule(c.adminId, 1, booking({ start: "2026-12-11T09:00" }));
-    await recordRoom(c);
+    expect(await recordRoom(c)).toBe(false);
     const moved = (later as { conference: { roomId: string } }).conference.roomId;
     expect(await findByInvitationId(c.invitationId)).toMatchObject({ roomId: moved, roomGeneration: 2, roomRecorded: false });
     // The room that was handed out is retired; the new one, handed out to nobody, is nowhere.
     expect(await findByRoom(c.roomId)).toBe("retired");
     expect(await findByRoom(moved)).toBeUndefined();
+  });
+
+  it("retires a room read before a change that is handed out after it, so Jitsi refuses it", async () => {
+    const c = await insertConference(booking({ start: "2026-12-10T09:00" }));
+    // Another process read it (not yet recorded); the organizer postpones it; then that process hands it out.
+    await updateSchedule(c.adminId, 1, booking({ start: "2026-12-12T09:00" }));
+    expect(await recordRoom(c)).toBe(false);
+    expect(await findByRoom(c.roomId)).toBe("retired");
+    const deleted = await insertConference(booking({ start: "2026-12-10T09:00" }));
+    await deleteByAdminId(deleted.adminId);
+    expect(await recordRoom(deleted)).toBe(false);
+    expect(await findByRoom(deleted.roomId)).toBe("retired");
+  });
+
+  it("keeps a room recorded while an edit gives the conference a fresh one: the edit retires it too", async () => {
+    const c = await insertConference(booking({ start: "2026-12-10T09:00" }));
+    // The room is handed out between the edit's read and its write (the write's first round then changes nothing).
+    const updateMany = db().conference.updateMany.bind(db().conference);
+    let handedOut = false;
+    const spy = vi.spyOn(db().conference, "updateMany").mockImplementation((async (args: Parameters<typeof updateMany>[0]) => {
+      if (!handedOut && "revision" in (args.where ?? {})) {
+        handedOut = true;
+        spy.mockRestore();
+        await recordRoom(c);
+      }
+      return updateMany(args);
+    }) as typeof updateMany);
+    try {
+      expect(await updateSchedule(c.adminId, 1, booking({ start: "2026-12-11T09:00" }))).toMatchObject({ status: "saved" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(handedOut).toBe(true);
+    expect(await findByRoom(c.roomId)).toBe("retired");
   });
 
   it("deletes a conference once", async () => {

@@ -13,27 +13,14 @@ import { Prisma } from "../generated/prisma/client";
 import { prismaErrorCode } from "../database-errors";
 import type { Conference as ConferenceRow } from "../generated/prisma/client";
 import { isId, newId } from "../ids";
-import { hashId, invitationIdFor, roomFromHashFor, roomIdFor, unsealIds } from "../keys/derive";
+import { hashId, invitationIdFor, roomOfRow, sameBytes, unsealIds } from "../keys/derive";
 import type { Keys } from "../keys/derive";
 import { confirmedKeys } from "../keys/store";
 import { retryWrite, WriteConflict } from "../write-retry";
 import { catchUpWithCluster, onceCaughtUp } from "../cluster-reads";
-import { canonicalTimeZone } from "../time/time-zones";
-import { dateToLocal, localToDate } from "../time/zoned";
+import { scheduleColumns, scheduleOf } from "./schedule-columns";
 import { roomChangesWith } from "./conference";
 import type { Conference, ManagedConference, Schedule } from "./conference";
-
-type RoomColumns = Pick<ConferenceRow, "invitationHash" | "roomGeneration" | "roomFromHashUntil" | "legacyIds">;
-
-/**
- * The row's room now: derived from the invitation id, unless the row is from before and still has the
- * room it had then (its first, sealed; or derived from the invitation's hash).
- */
-function roomOf(keys: Keys, row: RoomColumns, invitationId: string): string {
-  if (row.legacyIds && row.roomGeneration === 0) return unsealIds(keys, row.legacyIds, row.invitationHash).roomId;
-  if (row.roomFromHashUntil !== null && row.roomGeneration <= row.roomFromHashUntil) return roomFromHashFor(keys, row.invitationHash, row.roomGeneration);
-  return roomIdFor(keys, invitationId, row.roomGeneration);
-}
 
 /** The invitation id of a row found by its admin id. */
 function invitationIdOf(keys: Keys, row: Pick<ConferenceRow, "invitationHash" | "legacyIds">, adminId: string): string {
@@ -43,47 +30,15 @@ function invitationIdOf(keys: Keys, row: Pick<ConferenceRow, "invitationHash" | 
 function fromRow(keys: Keys, row: ConferenceRow, invitationId: string): Conference {
   return {
     invitationId,
-    roomId: roomOf(keys, row, invitationId),
+    ...roomOfRow(keys, row, invitationId),
     roomGeneration: row.roomGeneration,
-    roomRecorded: row.roomHash !== null,
     ...scheduleOf(row),
     revision: row.revision,
   };
 }
 
-/** The columns a schedule is stored in. */
-export type ScheduleColumns = Pick<
-  ConferenceRow,
-  "startsAt" | "localStart" | "timeZone" | "durationMinutes" | "repeatEvery" | "repeatUnit" | "remainingOccurrences"
->;
-
-/** A stored schedule as the domain reads it (read by the sweep too). */
-export function scheduleOf(row: ScheduleColumns): Schedule {
-  return {
-    startsAt: row.startsAt,
-    localStart: dateToLocal(row.localStart),
-    // Rows are written canonical; a spelling from before that rule still reads as its zone.
-    timeZone: canonicalTimeZone(row.timeZone) ?? row.timeZone,
-    durationMinutes: row.durationMinutes,
-    repeat: row.repeatEvery !== null && row.repeatUnit !== null ? { every: row.repeatEvery, unit: row.repeatUnit } : null,
-    remainingOccurrences: row.remainingOccurrences,
-  };
-}
-
 function managed(keys: Keys, row: ConferenceRow, adminId: string): ManagedConference {
   return { ...fromRow(keys, row, invitationIdOf(keys, row, adminId)), adminId };
-}
-
-function scheduleColumns(schedule: Schedule) {
-  return {
-    startsAt: schedule.startsAt,
-    localStart: localToDate(schedule.localStart),
-    timeZone: schedule.timeZone,
-    durationMinutes: schedule.durationMinutes,
-    repeatEvery: schedule.repeat?.every ?? null,
-    repeatUnit: schedule.repeat?.unit ?? null,
-    remainingOccurrences: schedule.remainingOccurrences,
-  };
 }
 
 /**
@@ -97,16 +52,20 @@ export function freshRoomColumns(previousGeneration: number) {
 /**
  * Remembers a room as handed out, by its hash, before anyone is sent to it: Jitsi's reservation calls
  * find the conference by it, and what replaces or deletes the conference retires it. One conditional
- * write per room: only while that room is still the conference's and not yet recorded.
+ * write per room: only while that room is still the conference's and not yet recorded. False when
+ * it no longer is (the conference moved on or is gone since it was read): the room is retired then,
+ * in case anyone else got it, and nobody may be sent to it.
  */
-export async function recordRoom(conference: Pick<Conference, "invitationId" | "roomId" | "roomGeneration">): Promise<void> {
+export async function recordRoom(conference: Pick<Conference, "invitationId" | "roomId" | "roomGeneration">): Promise<boolean> {
   const invitationHash = hashId(conference.invitationId);
-  await retryWrite(() =>
-    db().conference.updateMany({
-      where: { invitationHash, roomGeneration: conference.roomGeneration, roomHash: null },
-      data: { roomHash: hashId(conference.roomId) },
-    }),
-  );
+  const roomHash = hashId(conference.roomId);
+  const where = { invitationHash, roomGeneration: conference.roomGeneration };
+  const { count } = await retryWrite(() => db().conference.updateMany({ where: { ...where, roomHash: null }, data: { roomHash } }));
+  if (count === 1) return true;
+  const row = await db().conference.findFirst({ where, select: { roomHash: true } });
+  if (row?.roomHash && sameBytes(row.roomHash, roomHash)) return true;
+  await retireRooms([roomHash], new Date());
+  return false;
 }
 
 /** Stores a validated schedule under a fresh admin id (the invitation id and room follow from it). */
@@ -180,18 +139,21 @@ async function replaceSchedule(key: RowKey, revision: number, schedule: Schedule
 }
 
 async function replaceOnce(key: RowKey, revision: number, schedule: Schedule, freshRoom: "if-later" | "always"): Promise<number | "not-found"> {
-  const current = await db().conference.findUnique({ where: key as Prisma.ConferenceWhereUniqueInput });
-  if (!current) return "not-found";
-  if (current.revision !== revision) return 0;
-  const fresh = freshRoom === "always" || roomChangesWith(current.startsAt, schedule.startsAt);
-  if (fresh) await retireRooms(handedOut([current.roomHash]), new Date());
-  const room = fresh ? freshRoomColumns(current.roomGeneration) : {};
-  // Conditional on the revision read: a change made since then (which raised it) wins.
-  const { count } = await db().conference.updateMany({
-    where: { id: current.id, revision },
-    data: { ...scheduleColumns(schedule), ...room, revision: { increment: 1 } },
-  });
-  return count;
+  for (let attempt = 1; ; attempt++) {
+    const current = await db().conference.findUnique({ where: key as Prisma.ConferenceWhereUniqueInput });
+    if (!current) return "not-found";
+    if (current.revision !== revision) return 0;
+    const fresh = freshRoom === "always" || roomChangesWith(current.startsAt, schedule.startsAt);
+    if (fresh) await retireRooms(handedOut([current.roomHash]), new Date());
+    const room = fresh ? freshRoomColumns(current.roomGeneration) : {};
+    // Conditional on the revision read (a change made since then raised it, and wins) and, for a fresh
+    // room, on the old room's hash read: a room handed out meanwhile is retired on the next round.
+    const { count } = await db().conference.updateMany({
+      where: { id: current.id, revision, ...(fresh ? { roomHash: current.roomHash } : {}) },
+      data: { ...scheduleColumns(schedule), ...room, revision: { increment: 1 } },
+    });
+    if (count === 1 || !fresh || attempt === 3) return count;
+  }
 }
 
 /** Where a series is moved on to its next meeting ahead of the sweep: by invitation, admin id or row. */

@@ -92,6 +92,40 @@ export function roomFromHashFor(keys: Keys, invitationHash: Uint8Array, generati
   return keyedId(keys.roomFromHash, invitationHash, counter(generation));
 }
 
+/** What a conference's row holds about its room (never the room). */
+export interface StoredRoom {
+  invitationHash: Uint8Array;
+  roomGeneration: number;
+  /** Up to this generation the room is derived from the invitation's hash (rows of earlier releases). */
+  roomFromHashUntil: number | null;
+  /** The room's hash, once the room was handed out. */
+  roomHash: Uint8Array | null;
+  legacyIds: Uint8Array | null;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/**
+ * A row's room now, and whether its hash is recorded yet. Derived from the invitation id, unless the
+ * row is from before and still has the room it had then: its first (sealed), or one derived from the
+ * invitation's hash, as `roomFromHashUntil` says or as the recorded hash shows (a server of the
+ * earlier release wrote the row after the upgrade's migration).
+ */
+export function roomOfRow(keys: Keys, row: StoredRoom, invitationId: string): { roomId: string; roomRecorded: boolean } {
+  const recorded = row.roomHash !== null;
+  if (row.legacyIds && row.roomGeneration === 0) return { roomId: unsealIds(keys, row.legacyIds, row.invitationHash).roomId, roomRecorded: recorded };
+  const fromHash = () => roomFromHashFor(keys, row.invitationHash, row.roomGeneration);
+  if (row.roomFromHashUntil !== null && row.roomGeneration <= row.roomFromHashUntil) return { roomId: fromHash(), roomRecorded: recorded };
+  const roomId = roomIdFor(keys, invitationId, row.roomGeneration);
+  if (!row.roomHash || sameBytes(row.roomHash, hashId(roomId))) return { roomId, roomRecorded: recorded };
+  const earlier = fromHash();
+  if (sameBytes(row.roomHash, hashId(earlier))) return { roomId: earlier, roomRecorded: true };
+  // A hash of neither: no server wrote that. Not recorded, so nobody is sent to it (see recordRoom).
+  return { roomId, roomRecorded: false };
+}
+
 /** The ids of a row booked before ids were hashed. */
 export interface LegacyIds {
   invitationId: string;

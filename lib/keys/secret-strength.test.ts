@@ -21,6 +21,10 @@ describe("the server secret's strength", () => {
       "changeme-changeme-changeme-changeme-please",
       "planado-jitsi-secret-2026-planado-jitsi-secret", // words people use
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", // the alphabet
+      "Sommer2026!Sommer2026!Sommer2026!Sommer2026!x", // a repeated piece, not quite the whole
+      "MyCompanyJitsiServer2024!", // words
+      "ILoveMySchoolVeryMuch!",
+      "correct horse battery staple and more words", // a phrase
     ];
     for (const secret of weak) expect(secretWeakness(secret), secret).toMatch(/fewer than the 128 needed/);
   });

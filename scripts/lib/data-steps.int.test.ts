@@ -130,6 +130,21 @@ describe("upgrading without the servers' secret", () => {
   });
 });
 
+describe("upgrading with a weak secret", () => {
+  it("refuses before changing anything: sealing would make it the installation's secret", async () => {
+    const database = await databaseFromBefore();
+    await bookedBefore(database);
+    const secret = process.env.PLANADO_SECRET;
+    process.env.PLANADO_SECRET = "changeme-changeme-changeme-changeme-please";
+    try {
+      await expect(migrateDatabase(database)).rejects.toThrow(/too weak for a new installation: it holds about \d+ bits/);
+      expect(await sql(database, "SELECT migration_name FROM _prisma_migrations WHERE migration_name LIKE '2026113%'")).toEqual([]);
+    } finally {
+      process.env.PLANADO_SECRET = secret;
+    }
+  });
+});
+
 describe("a runner that skips the data step", () => {
   it("cannot drop ids that were not sealed: the second step refuses, the ids stay", async () => {
     const database = await databaseFromBefore();

@@ -3,6 +3,7 @@
  */
 import type { Connection } from "mariadb";
 import { parseConfig } from "../../lib/env";
+import { WeakSecretError } from "../../lib/failures";
 import { hashId, sealIds } from "../../lib/keys/derive";
 import type { Keys } from "../../lib/keys/derive";
 import { existingKeys } from "../../lib/keys/server-secret";
@@ -64,7 +65,11 @@ export function dataSteps(options: { mayCreateSecret?: boolean } = {}): DataStep
       // Refuse before anything changes when there are conferences to seal and no secret to seal them with.
       before: async (conn) => {
         const [row] = await conn.query<{ n: bigint }[]>("SELECT COUNT(*) AS n FROM conferences");
-        if (Number(row?.n ?? 0) > 0) keysOf();
+        if (Number(row?.n ?? 0) === 0) return;
+        // Sealing pins the secret (no release before this step kept one), as a new installation's
+        // first start does: never a weak one.
+        const weakness = keysOf().secretWeakness;
+        if (weakness) throw new MigrationError(new WeakSecretError(weakness).message);
       },
       after: (conn) => sealPlainIds(conn, keysOf),
     },
