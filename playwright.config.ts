@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import type { LaunchOptions } from "@playwright/test";
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from "./scripts/lib/launch";
 import { JITSI } from "./e2e/support/jitsi-stub";
 import {
   baseURL,
@@ -15,10 +16,14 @@ import {
   PUBLIC_HOST,
 } from "./e2e/support/settings";
 
-/** Our server (server/main.ts) on the test build, on a port, with Planado's configuration for the tests. */
+/**
+ * Our server on the test build, on a port, with Planado's configuration for the tests: compiled, as
+ * npm start and systemd run it (plain node, the memory budget's flags: scripts/lib/launch.ts).
+ */
 function server(serverPort: number, env: Record<string, string>) {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
   return {
-    command: `node --import tsx server/main.ts`,
+    command: `node ${SERVER_NODE_OPTIONS.join(" ")} ${distDir}/planado/server.mjs`,
     url: `http://127.0.0.1:${serverPort}/`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -26,7 +31,8 @@ function server(serverPort: number, env: Record<string, string>) {
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+      ...SERVER_ENVIRONMENT,
+      NEXT_DIST_DIR: distDir,
       PORT: String(serverPort),
       LISTEN_ADDRESS: "127.0.0.1",
       DATABASE_URL: e2eDatabaseUrl,

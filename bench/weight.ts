@@ -91,6 +91,8 @@ async function startEmptyNextPage(): Promise<Served> {
   }
   return {
     url,
+    pid: child.pid!,
+    servingPid: () => child.pid,
     rssMiB: () => 0,
     memory: () => ({ rss: 0, anon: 0, file: 0 }),
     heap: async () => undefined,

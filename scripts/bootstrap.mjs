@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [command, ...args] = process.argv.slice(2);
-const commands = new Set(["serve", "build", "test", "migrate", "cleanup", "bench", "galera"]);
+const commands = new Set(["setup", "build", "test", "migrate", "cleanup", "bench", "galera"]);
 
 /** @param {string} sentence @returns {never} */
 function fail(sentence) {
@@ -54,7 +54,8 @@ if (!existsSync(client) || statSync(client).mtimeMs < statSync(schema).mtimeMs) 
 // ("server-only" is an empty module in our own programs, as inside Next: see lib/server-only-outside-next.mjs.)
 const script = command === "bench" ? join(root, "bench", "main.ts") : join(root, "scripts", `${command}.ts`);
 const outsideNext = pathToFileURL(join(root, "lib", "server-only-outside-next.mjs")).href;
-const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["--import", outsideNext, script, ...args], {
+// (tsx as Node's loader, not its command: one process, not a launcher and a child.)
+const child = spawn(process.execPath, ["--import", "tsx", "--import", outsideNext, script, ...args], {
   cwd: root,
   stdio: "inherit",
 });

@@ -7,7 +7,8 @@
  * Every request goes through one pipeline (./request-listener.ts, lib/pipeline/): our server is the
  * only way in, so Next needs no proxy of its own.
  *
- * Started by server/main.ts (npm start runs it after `next build`). Settings: the environment (lib/env.ts: PORT, LISTEN_ADDRESS, …), NEXT_DIST_DIR for the build.
+ * Started by server/main.ts: compiled (scripts/lib/server-bundle.ts) and run by plain node after npm
+ * start's set-up (scripts/start.sh), or from its sources by tsx (tests). Settings: the environment (lib/env.ts: PORT, LISTEN_ADDRESS, …), NEXT_DIST_DIR for the build.
  *
  * Both this server and Next's bundle load lib/: process-wide state lives on globalThis (see
  * lib/process-wide.ts), so there is still one rate limiter, one cache and one database pool.
@@ -24,10 +25,14 @@ import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { trustedProxyList } from "@/lib/address-range";
 import { loadAssets } from "./assets";
+import { stopPrivateDatabase } from "./private-database";
 import { requestListener } from "./request-listener";
 import { continueUnlessTooLarge, serverOptions } from "./request-limits";
 
-const projectDir = fileURLToPath(new URL("..", import.meta.url));
+declare const PLANADO_BUNDLED: boolean | undefined;
+
+// The project's folder: above server/, or above <distDir>/planado/ for the compiled server.
+const projectDir = fileURLToPath(new URL(typeof PLANADO_BUNDLED === "boolean" ? "../.." : "..", import.meta.url));
 
 function configOrExit() {
   // .env files as `next start` reads them (the environment wins), before the configuration is read.
@@ -70,10 +75,10 @@ async function checkSecret(): Promise<void> {
 /** Starts Planado on PORT (and LISTEN_ADDRESS), serving the build in NEXT_DIST_DIR. */
 export async function startServer() {
   const config = configOrExit();
-  await checkSecret();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   const app = next({ dev: false, dir: projectDir, hostname: config.LISTEN_ADDRESS ?? "localhost", port: config.PORT });
-  await app.prepare();
+  // Side by side (each takes a few hundred milliseconds); nothing listens before both are done.
+  await Promise.all([checkSecret(), app.prepare()]);
   const listener = requestListener({
     trusted: trustedProxyList(config.TRUSTED_PROXIES),
     assets: loadAssets(projectDir, path.join(projectDir, distDir)),
@@ -97,11 +102,19 @@ export async function startServer() {
     server.listen({ port: config.PORT, host: config.LISTEN_ADDRESS, backlog: 4096 }, resolve);
   });
 
+  console.log(`[planado] Planado is running: open ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}`);
+
+  // Ctrl-C reaches the server twice under npm (from the terminal, and from npm passing it on): stop once.
+  let stopping = false;
   const stop = () => {
-    server.close(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    let exiting: Promise<void> | undefined;
+    const exit = () => void (exiting ??= stopPrivateDatabase().finally(() => process.exit(0)));
+    server.close(exit);
     server.closeAllConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(exit, 5_000).unref();
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
   return server;
 }

@@ -1,6 +1,8 @@
 /**
- * Starts Planado's server (server/app-server.ts): `node --import tsx server/main.ts`, after
- * `next build` (npm start does both). First makes "server-only" an empty module, as it is inside
+ * Starts Planado's server (server/app-server.ts). Compiled by the build into
+ * `<distDir>/planado/server.mjs` (scripts/lib/server-bundle.ts), which npm start and systemd run with
+ * plain node; tests run it from its sources (`node --import tsx server/main.ts`). First makes
+ * "server-only" an empty module (the bundle has it empty already), as it is inside
  * Next's bundles (see lib/server-only-outside-next.mjs); the server is imported after that, because
  * a static import would be resolved before this file runs.
  */

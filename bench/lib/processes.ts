@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from "../../scripts/lib/launch";
 import { projectDir } from "../../scripts/lib/paths";
 
 export interface Memory {
@@ -15,6 +16,10 @@ export interface Memory {
 
 export interface Served {
   url: string;
+  /** The process started (for npm start: npm). */
+  pid: number;
+  /** The process that serves: the largest of the group (for npm start, the server npm's script became). */
+  servingPid(): number | undefined;
   rssMiB(): number;
   memory(): Memory;
   /** V8's heap of the server process, from a Node diagnostic report (MiB used / total), if it can tell. */
@@ -24,8 +29,9 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-function groupMemoryKiB(pgid: number): { rss: number; anon: number; file: number } {
-  const total = { rss: 0, anon: 0, file: 0 };
+function groupMemoryKiB(pgid: number): { rss: number; anon: number; file: number; largest?: number } {
+  const total: { rss: number; anon: number; file: number; largest?: number } = { rss: 0, anon: 0, file: 0 };
+  let largest = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -36,6 +42,7 @@ function groupMemoryKiB(pgid: number): { rss: number; anon: number; file: number
       const status = readFileSync(`/proc/${entry}/status`, "utf8");
       const kib = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
       total.rss += kib("VmRSS");
+      if (kib("VmRSS") > largest) [largest, total.largest] = [kib("VmRSS"), Number(entry)];
       total.anon += kib("RssAnon");
       total.file += kib("RssFile") + kib("RssShmem");
     } catch {
@@ -81,6 +88,8 @@ function start(command: string, args: string[], port: number, env: Record<string
   const mib = (kib: number) => kib / 1024;
   const served: Served = {
     url,
+    pid: child.pid!,
+    servingPid: () => groupMemoryKiB(child.pid!).largest,
     rssMiB: () => mib(groupMemoryKiB(child.pid!).rss),
     memory: () => {
       const m = groupMemoryKiB(child.pid!);
@@ -133,8 +142,29 @@ function start(command: string, args: string[], port: number, env: Record<string
   return waitFor(`${url}${readyPath}`).then(() => served);
 }
 
+/**
+ * Planado as it is served in production: the compiled server (scripts/lib/server-bundle.ts) run by
+ * plain node with the budget's flags, as npm start and the systemd unit run it. BENCH_FROM_SOURCES=1
+ * runs it from its sources under tsx instead (as before issue 25), to compare.
+ */
 export function startPlanado(port: number, env: Record<string, string>, distDir = ".next"): Promise<Served> {
-  return start(process.execPath, ["--import", "tsx", "server/main.ts"], port, { NEXT_DIST_DIR: distDir, LISTEN_ADDRESS: "127.0.0.1", ...env }, "/api/health");
+  const args = process.env.BENCH_FROM_SOURCES ? ["--import", "tsx", "server/main.ts"] : [...SERVER_NODE_OPTIONS, `${distDir}/planado/server.mjs`];
+  const environment = process.env.BENCH_FROM_SOURCES ? {} : SERVER_ENVIRONMENT;
+  return start(process.execPath, args, port, { NEXT_DIST_DIR: distDir, LISTEN_ADDRESS: "127.0.0.1", ...environment, ...env }, "/api/health");
+}
+
+/** The systemd unit's own ExecStart (deploy/planado.service), word for word but for node's path. */
+export function startProductionWay(port: number, env: Record<string, string>): Promise<Served> {
+  const line = readFileSync(join(projectDir, "deploy", "planado.service"), "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("ExecStart="))!;
+  const [, ...args] = line.slice("ExecStart=".length).split(/\s+/);
+  return start(process.execPath, args, port, { NEXT_DIST_DIR: ".next", LISTEN_ADDRESS: "127.0.0.1", ...SERVER_ENVIRONMENT, ...env }, "/api/health");
+}
+
+/** `npm start` itself: its set-up runs and exits, then its tree is npm and the server. */
+export function startNpmStart(port: number, env: Record<string, string>): Promise<Served> {
+  return start("npm", ["start", "--silent"], port, { NEXT_DIST_DIR: ".next", LISTEN_ADDRESS: "127.0.0.1", ...env }, "/api/health");
 }
 
 export function startFloor(port: number, env: Record<string, string>): Promise<Served> {

@@ -3,6 +3,7 @@
  * prints where; bad configuration stops it with one clear line. Runs the real command.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
@@ -35,6 +36,21 @@ function npmStart(env: Record<string, string>): Run {
 }
 
 const meaningfulLines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
+
+/** The processes of a process group, oldest first, with their command lines. */
+function processesOfGroup(pgid: number): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ") });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found.sort((a, b) => a.pid - b.pid);
+}
 
 test("a bad JITSI_URL stops npm start with one clear line", async () => {
   const run = npmStart({ JITSI_URL: "meet.jit.si", PORT: String(await freePort()) });
@@ -84,6 +100,13 @@ test("npm start creates and migrates a new database, serves the app, and restart
       database,
     ]);
     expect(Number(tables[0]!.n)).toBe(1);
+    // What stays once it serves: npm, and the compiled server run by plain node (the set-up has exited;
+    // no tsx, no esbuild, no launcher).
+    const tree = processesOfGroup(first.child.pid!);
+    expect(tree.map((p) => p.command)).toEqual([
+      expect.stringMatching(/^npm start/),
+      expect.stringMatching(/^node (--max-old-space-size=\d+ --max-semi-space-size=\d+ )\.\/\.next-test\/planado\/server\.mjs$/),
+    ]);
     await stop(first);
 
     // The second start changes nothing and does not rebuild.

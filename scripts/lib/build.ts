@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { projectDir } from "./paths";
-import { buildStylesheets } from "./stylesheets";
+import { serverBundlePath } from "./server-bundle-path";
 
 const SOURCE_DIRS = ["app", "lib", "messages", "public", "server", "ui", "scripts/lib/legacy-css"];
 const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "scripts/lib/stylesheets.ts"];
@@ -69,14 +69,15 @@ export function clearGeneratedTypes(): void {
 }
 
 /**
- * Runs `next build` into `distDir`, then builds the stylesheets for old browsers (stylesheets.ts),
- * unless that folder already holds a build of these sources.
+ * Runs `next build` into `distDir`, then builds the stylesheets for old browsers (stylesheets.ts)
+ * and compiles our server (server-bundle.ts), unless that folder already holds a build of these sources.
  */
 export async function ensureBuild(distDir: string, log: (line: string) => void): Promise<"fresh" | "built"> {
   writeLoweringStamp();
   const stamp = join(projectDir, distDir, "planado-source-hash");
   const hash = sourceHash();
-  if (existsSync(join(projectDir, distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+  const built = [join(projectDir, distDir, "BUILD_ID"), serverBundlePath(distDir), stamp].every((file) => existsSync(file));
+  if (built && readFileSync(stamp, "utf8") === hash) {
     return "fresh";
   }
   log(`Building Planado into ${distDir}/ …`);
@@ -87,8 +88,13 @@ export async function ensureBuild(distDir: string, log: (line: string) => void):
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("next build failed (see above).");
+  // (Loaded only to build: a second npm start, with nothing to build, starts without them.)
+  const { buildStylesheets } = await import("./stylesheets");
+  const { bundleServer } = await import("./server-bundle");
   const sheets = await buildStylesheets(join(projectDir, distDir));
   log(`Stylesheets for every browser: ${sheets.map(({ file, bytes }) => `${relative(projectDir, file)} (${(bytes / 1024).toFixed(1)} kB)`).join(", ")}.`);
+  const server = await bundleServer(distDir);
+  log(`The server, compiled: ${relative(projectDir, server.file)} (${(server.bytes / 1024).toFixed(0)} kB).`);
   writeFileSync(stamp, hash);
   return "built";
 }

@@ -110,14 +110,14 @@ export interface ResolvedServer {
  * The server to use for `wanted`: that one when it answers; otherwise, for a server on this machine,
  * a private MariaDB. Throws a DatabaseSetupError whose message is one sentence for a person.
  */
-export async function resolveServer(wanted: DatabaseCoordinates, log: Log): Promise<ResolvedServer> {
+export async function resolveServer(wanted: DatabaseCoordinates, log: Log, { privateAllowed = true } = {}): Promise<ResolvedServer> {
   const probe = await probeServer(wanted);
   if (probe.status === "answers") return { coordinates: wanted };
   const where = describeDatabase(wanted);
   if (probe.status === "refused") {
     throw new DatabaseSetupError(`The database server at ${where} refused Planado: ${probe.reason}. Check the user and password in DATABASE_URL.`);
   }
-  if (!isLocalHost(wanted.host)) {
+  if (!isLocalHost(wanted.host) || !privateAllowed) {
     throw new DatabaseSetupError(`No database server answers at ${where} (${probe.reason}). Start it, or set DATABASE_URL to one that runs.`);
   }
   if (!findProgram("mariadbd") && !findProgram("mysqld")) {

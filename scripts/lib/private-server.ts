@@ -28,6 +28,8 @@ export interface PrivateServer {
   coordinates: Omit<DatabaseCoordinates, "database">;
   /** True when this process started it (and should stop it); false when it was already running. */
   startedHere: boolean;
+  /** Its process, when started here (the server npm start hands it to stops it: see scripts/setup.ts). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export async function startPrivateServer(log: Log): Promise<PrivateServer> {
   return {
     coordinates: { host: "127.0.0.1", port, user, password },
     startedHere: true,
+    pid,
     stop: () => stopPid(pid),
   };
 }
