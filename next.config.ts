@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_REQUEST_BODY_BYTES } from "./lib/pipeline/limits";
+import { serverActionOrigins } from "./lib/pipeline/server-action-origins";
 
 // next-intl finds each request's language and messages here (our server hands it over in a header: lib/pipeline/request-headers.ts). The
 // messages are compiled at build time, so browsers get no ICU parser.
@@ -8,15 +9,6 @@ const withNextIntl = createNextIntlPlugin({
   requestConfig: "./app/_i18n/request.ts",
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
 });
-
-/** PUBLIC_URL's host (and port), when it is set and is an address (lib/env.ts checks it at start). */
-function publicHost(): string[] {
-  try {
-    return process.env.PUBLIC_URL ? [new URL(process.env.PUBLIC_URL).host] : [];
-  } catch {
-    return [];
-  }
-}
 
 // No headers here and no proxy.ts: every request reaches Next through our server (server/), whose
 // request pipeline (lib/pipeline/) sets every answer's headers, Next's included.
@@ -31,9 +23,10 @@ const nextConfig: NextConfig = {
     serverActions: {
       // Our pages send their real Origin (Referrer-Policy strict-origin) and our server refuses a post
       // whose Origin is `null` or another site's before Next sees it (lib/pipeline/origin.ts). Next's
-      // own check then wants it to match X-Forwarded-Host or Host, or PUBLIC_URL's host named here:
-      // behind a proxy that does not pass the host on, PUBLIC_URL is what says where Planado is.
-      allowedOrigins: publicHost(),
+      // own check then wants it to match X-Forwarded-Host or Host, or PUBLIC_URL's host named here.
+      // (The server does not read this file: it takes the build's copy and sets this again from
+      // PUBLIC_URL at run time, server/built-next-config.ts.)
+      allowedOrigins: serverActionOrigins(process.env.PUBLIC_URL),
       // Our server refuses a larger body before Next reads it (server/request-limits.ts); the same
       // limit here, in case Next is ever reached another way.
       bodySizeLimit: MAX_REQUEST_BODY_BYTES,

@@ -20,6 +20,8 @@ import type { Row } from "./lib/common";
 import { startFloor, startNpmStart, startProductionWay } from "./lib/processes";
 import type { Served } from "./lib/processes";
 import { addConferences, benchId } from "./lib/seed";
+import { memoryMap } from "./lib/memory-map";
+import type { MemoryMap } from "./lib/memory-map";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -37,6 +39,9 @@ interface Curve {
   errors: number;
   samePid: boolean;
   heap?: { used: number; total: number };
+  /** The serving process at the idle point: its mappings, and V8's heap. */
+  idleMap?: MemoryMap;
+  idleHeap?: { used: number; total: number };
 }
 
 type Ask = (base: URL) => Promise<number>;
@@ -179,6 +184,9 @@ async function measure(served: Served, pick: (weight: number) => Ask[], pid: () 
     sample();
   }
   const idle = samples.at(-1)!.rss;
+  const servingPid = pid();
+  const idleMap = servingPid ? memoryMap(servingPid) : undefined;
+  const idleHeap = await served.heap();
   const soakStarts = Date.now();
   const deadline = soakStarts + SOAK_SECONDS * 1000;
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
@@ -212,6 +220,8 @@ async function measure(served: Served, pick: (weight: number) => Ask[], pid: () 
     errors,
     samePid: samePid && pid() === firstPid,
     heap: await served.heap(),
+    idleMap,
+    idleHeap,
   };
 }
 
@@ -228,6 +238,24 @@ function row(scenario: string, c: Curve, floor: Curve | undefined, target: strin
   };
 }
 
+/** Where the idle server's resident memory goes (bench/lib/memory-map.ts), in MiB. */
+function whereItGoes(scenario: string, c: Curve): Row {
+  const m = c.idleMap;
+  const heap = c.idleHeap;
+  const parts = m
+    ? [
+        heap ? `V8's heap ${fmt(heap.total)} (${fmt(heap.used)} in use)` : undefined,
+        `other anonymous memory ${fmt(m.anonymous - (heap?.total ?? 0))} (WebAssembly, buffers, stacks)`,
+        `malloc ${fmt(m.malloc)}`,
+        `the node binary ${fmt(m.nodeBinary)}`,
+        `libraries ${fmt(m.sharedLibraries)}`,
+        `native modules ${fmt(m.nativeModules)}`,
+        `other files ${fmt(m.otherFiles)}`,
+      ].filter(Boolean)
+    : ["(no map)"];
+  return { scenario, planado: parts.join("; "), floor: "–", ratio: "–", latency: "–", rss: m ? fmt(m.total) : "–", errors: "–", target: "–" };
+}
+
 export async function memory(database: DatabaseCoordinates): Promise<Row[]> {
   const env = planadoEnv(database, { WRITE_LIMIT_PER_HOUR: "", API_LOOKUP_LIMIT_PER_MINUTE: "", LOOKUP_MISS_LIMIT_PER_MINUTE: "" });
   const pick = await traffic(database);
@@ -238,5 +266,7 @@ export async function memory(database: DatabaseCoordinates): Promise<Row[]> {
   return [
     row(`9a. memory, the production way (the unit's command), ${minutes} min soak`, production, floor, "idle ≤ 200, peak ≤ 320 MiB, level, one PID"),
     row(`9b. memory, npm start's whole tree, ${minutes} min soak`, npmStart, floor, "idle ≤ 300, peak ≤ 420 MiB"),
+    whereItGoes("9c. where the idle server's memory goes (the production way), MiB", production),
+    whereItGoes("9d. the same for the floor, MiB", floor),
   ];
 }

@@ -11,10 +11,11 @@ import { seed } from "./lib/seed";
 import { rush } from "./rush";
 import { soak, soakCurve, soakHeap } from "./soak";
 import { memory } from "./memory";
+import { startup } from "./startup";
 import { invitationApi, redirect, waitPage } from "./throughput";
 import { weight } from "./weight";
 
-export const SCENARIOS = { wait: waitPage, redirect, api: invitationApi, rush, booking, cleanup, weight, soak, memory } as const;
+export const SCENARIOS = { wait: waitPage, redirect, api: invitationApi, rush, booking, cleanup, weight, soak, memory, startup } as const;
 
 export async function prepare(database: DatabaseCoordinates): Promise<void> {
   await seed(database, 100_000, 0, new Date());

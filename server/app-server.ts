@@ -25,6 +25,7 @@ import { serverKeys } from "@/lib/keys/server-secret";
 import { ConfigError, getConfig } from "@/lib/env";
 import { trustedProxyList } from "@/lib/address-range";
 import { loadAssets } from "./assets";
+import { handNextItsBuiltConfig } from "./built-next-config";
 import { stopPrivateDatabase } from "./private-database";
 import { requestListener } from "./request-listener";
 import { continueUnlessTooLarge, serverOptions } from "./request-limits";
@@ -76,6 +77,7 @@ async function checkSecret(): Promise<void> {
 export async function startServer() {
   const config = configOrExit();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
+  handNextItsBuiltConfig(path.join(projectDir, distDir), config.PUBLIC_URL);
   const app = next({ dev: false, dir: projectDir, hostname: config.LISTEN_ADDRESS ?? "localhost", port: config.PORT });
   // Side by side (each takes a few hundred milliseconds); nothing listens before both are done.
   await Promise.all([checkSecret(), app.prepare()]);

@@ -97,7 +97,8 @@ function start(command: string, args: string[], port: number, env: Record<string
     },
     heap: async () => {
       const before = new Set(readdirSync(reports));
-      process.kill(child.pid!, "SIGUSR2");
+      // The server, not npm above it (whose NODE_OPTIONS say the same).
+      process.kill(served.servingPid() ?? child.pid!, "SIGUSR2");
       for (let i = 0; i < 50; i++) {
         await new Promise((r) => setTimeout(r, 100));
         const written = readdirSync(reports).find((name) => !before.has(name));
@@ -113,7 +114,7 @@ function start(command: string, args: string[], port: number, env: Record<string
     },
     heapSnapshot: async () => {
       const before = new Set(readdirSync(reports));
-      process.kill(child.pid!, "SIGUSR1");
+      process.kill(served.servingPid() ?? child.pid!, "SIGUSR1");
       // The server writes it synchronously: it answers again once the file is complete.
       for (let i = 0; i < 600; i++) {
         await new Promise((r) => setTimeout(r, 500));

@@ -107,6 +107,11 @@ test("npm start creates and migrates a new database, serves the app, and restart
       expect.stringMatching(/^npm start/),
       expect.stringMatching(/^node (--max-old-space-size=\d+ --max-semi-space-size=\d+ )\.\/\.next-test\/planado\/server\.mjs$/),
     ]);
+    // Next takes the build's own configuration (server/built-next-config.ts), so nothing compiles
+    // next.config.ts at run time: no native module is loaded at all (SWC, @swc/core and next-intl's
+    // file watcher were, before: tens of MiB).
+    const nativeModules = readFileSync(`/proc/${tree[1]!.pid}/maps`, "utf8").match(/\S+\.node$/gm) ?? [];
+    expect([...new Set(nativeModules)]).toEqual([]);
     await stop(first);
 
     // The second start changes nothing and does not rebuild.
