@@ -6,6 +6,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page, TestInfo } from "@playwright/test";
 import { bookViaApi, daysAhead, invitationPath } from "./support/planado";
+import { screenshot } from "./support/screenshot";
 
 async function pages(page: Page) {
   const { adminId, invitationId } = await bookViaApi(page.request, { name: "Choir rehearsal", start: `${daysAhead(6)}T19:30`, timeZone: "Europe/Berlin" });
@@ -26,7 +27,7 @@ async function noSidewaysScrolling(page: Page, what: string) {
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const path = `e2e-output/screenshots/${testInfo.project.name}/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await screenshot(page, { path, fullPage: true });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 

@@ -3,7 +3,9 @@
  * prints where; bad configuration stops it with one clear line. Runs the real command.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { formatDatabaseUrl } from "../../lib/database-url";
@@ -122,5 +124,46 @@ test("npm start creates and migrates a new database, serves the app, and restart
     await stop(second);
   } finally {
     await query(`DROP DATABASE IF EXISTS \`${database}\``);
+  }
+});
+
+test("with nothing at DATABASE_URL, npm start serves from a private MariaDB, and Ctrl-C stops that too", async () => {
+  test.setTimeout(240_000);
+  const dataDir = mkdtempSync(join(tmpdir(), "planado-start-private-"));
+  const port = await freePort();
+  // A local address where nothing answers: the set-up starts a MariaDB of its own under PLANADO_DATA_DIR.
+  const env = { DATABASE_URL: `mysql://root@127.0.0.1:${await freePort()}/planado_private`, PORT: String(port), PLANADO_DATA_DIR: dataDir };
+  /** The MariaDB servers whose data is in the test's folder. */
+  const privateDatabases = () =>
+    readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+          return /(^|\/)(mariadbd|mysqld)\0/.test(command) && command.includes(dataDir);
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  try {
+    const run = npmStart(env);
+    await expect.poll(run.stdout, { timeout: 180_000 }).toContain("Planado is running");
+    expect(run.stdout()).toContain(`Creating a private MariaDB in ${join(dataDir, "mariadb")}`);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    const [database, ...more] = privateDatabases();
+    expect(database, "a private MariaDB runs").toBeDefined();
+    expect(more).toEqual([]);
+    // Not in npm start's process group (a terminal's Ctrl-C must not kill it mid-write): the server
+    // stops it, cleanly, when it stops.
+    expect(processesOfGroup(run.child.pid!).map((p) => p.pid)).not.toContain(database);
+
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+    await expect.poll(privateDatabases, { timeout: 30_000 }).toEqual([]);
+    expect(readFileSync(join(dataDir, "mariadb", "mysqld.err"), "utf8")).toMatch(/Shutdown complete/);
+  } finally {
+    for (const pid of privateDatabases()) process.kill(pid, "SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -13,6 +13,7 @@ import { oldEngineProblems } from "../../scripts/lib/legacy-css/check";
 import { ORIGINAL_STYLESHEETS } from "../../lib/build-output";
 import { bookViaApi, invitationPath, moveStart } from "../support/planado";
 import { baseURL, NO_DATABASE_PORT, OPERATOR_OPTIONS_PORT } from "../support/settings";
+import { screenshot } from "../support/screenshot";
 
 const SHOTS = "e2e-output/engines";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-test";
@@ -74,7 +75,7 @@ async function shoot(page: Page, url: string, file: string, original: boolean) {
   // repetition away (these pages never repeat by a custom rule). Before that the page is taller, and
   // a busy machine can still be hydrating after the network has gone quiet.
   await expect(page.locator('[role=group][aria-labelledby$="-custom-label"]')).toHaveCount(0);
-  await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
+  await screenshot(page, { path: file, fullPage: true, animations: "disabled", caret: "hide" });
 }
 
 /** How many pixels of two screenshots differ (ImageMagick), and how many there are. */
@@ -136,10 +137,10 @@ for (const scheme of ["light", "dark"] as const) {
       const app = `${SHOTS}/${label}-${scheme}-app.png`;
       await page.unrouteAll();
       await page.goto(url);
-      await page.screenshot({ path: own, fullPage: true, animations: "disabled", caret: "hide" });
+      await screenshot(page, { path: own, fullPage: true, animations: "disabled", caret: "hide" });
       await page.route(/\/assets\/participant-[0-9a-f]+\.css$/, (route) => route.fulfill({ contentType: "text/css", body: appCss }));
       await page.goto(url);
-      await page.screenshot({ path: app, fullPage: true, animations: "disabled", caret: "hide" });
+      await screenshot(page, { path: app, fullPage: true, animations: "disabled", caret: "hide" });
       const { differ, of } = difference(own, app);
       expect(differ / of, `${label}: ${differ} of ${of} pixels differ`).toBeLessThanOrEqual(0.005);
     }

@@ -11,6 +11,7 @@ import { bookViaApi, invitationPath, moveStart, rowByAdmin } from "../support/pl
 import { baseURL } from "../support/settings";
 import { click, colours, dillo, netsurf, SCREEN, startDisplay } from "./support/engines";
 import type { Windowed } from "./support/engines";
+import { screenshot } from "../support/screenshot";
 
 const SHOTS = "e2e-output/engines";
 
@@ -39,7 +40,7 @@ test("NetSurf shows the wait page styled, in the colours Chromium shows, and goe
 
   await page.setViewportSize(SCREEN);
   await page.goto(url);
-  await page.screenshot({ path: `${SHOTS}/wait-page-chromium.png` });
+  await screenshot(page, { path: `${SHOTS}/wait-page-chromium.png` });
   const chromium = colours(`${SHOTS}/wait-page-chromium.png`);
 
   let browser: Windowed | undefined;

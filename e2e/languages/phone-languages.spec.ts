@@ -8,6 +8,7 @@ import { LOCALES, withLocale } from "../../lib/i18n/locales";
 import { MESSAGES } from "../support/messages";
 import { expectAccessibleInBothSchemes, everyPage, expectLanguage } from "../support/every-page";
 import { bookViaApi, daysAhead, invitationPath } from "../support/planado";
+import { screenshot } from "../support/screenshot";
 
 // Nine pages, each checked by axe twice: longer than one page's test.
 test.describe.configure({ timeout: 240_000 });
@@ -35,7 +36,7 @@ test("the wait page in every language, saved for review", async ({ page }, testI
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `the wait page in ${locale} is wider than the screen`).toBeLessThanOrEqual(0);
     const path = `e2e-output/screenshots/${testInfo.project.name}/wait-${locale}.png`;
-    await page.screenshot({ path, fullPage: true });
+    await screenshot(page, { path, fullPage: true });
     await testInfo.attach(`wait-${locale}`, { path, contentType: "image/png" });
   }
 });
