@@ -2,7 +2,7 @@
  * `npm run bench`: the benchmark scenarios of bench/, on demand (never part of npm test), against a
  * production build and a throwaway database on the server DATABASE_URL names (or a private MariaDB
  * it starts); everything is stopped and dropped afterwards. Prints one Markdown table.
- *   npm run bench                      all scenarios (about 25 minutes, the soak's 10 included)
+ *   npm run bench                      all scenarios (about an hour: the soak and the memory scenario soak for 10 minutes per server)
  *   npm run bench -- wait redirect     some of them (wait, redirect, api, rush, booking, cleanup, weight, soak, memory, startup)
  * BENCH_SECONDS (default 10) and BENCH_WARMUP (default 3) set the length of each load run,
  * BENCH_SOAK_SECONDS (default 600) the soak's.
