@@ -25,7 +25,9 @@ const nextConfig: NextConfig = {
       // whose Origin is `null` or another site's before Next sees it (lib/pipeline/origin.ts). Next's
       // own check then wants it to match X-Forwarded-Host or Host, or PUBLIC_URL's host named here.
       // (The server does not read this file: it takes the build's copy and sets this again from
-      // PUBLIC_URL at run time, server/built-next-config.ts.)
+      // PUBLIC_URL at run time, server/built-next-config.ts. Another origin belongs in that one rule,
+      // lib/pipeline/server-action-origins.ts, not here; so does anything else read from the
+      // environment, which only the build sees here.)
       allowedOrigins: serverActionOrigins(process.env.PUBLIC_URL),
       // Our server refuses a larger body before Next reads it (server/request-limits.ts); the same
       // limit here, in case Next is ever reached another way.

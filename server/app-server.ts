@@ -77,7 +77,7 @@ async function checkSecret(): Promise<void> {
 export async function startServer() {
   const config = configOrExit();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  handNextItsBuiltConfig(path.join(projectDir, distDir), config.PUBLIC_URL);
+  handNextItsBuiltConfig(projectDir, distDir, config.PUBLIC_URL);
   const app = next({ dev: false, dir: projectDir, hostname: config.LISTEN_ADDRESS ?? "localhost", port: config.PORT });
   // Side by side (each takes a few hundred milliseconds); nothing listens before both are done.
   await Promise.all([checkSecret(), app.prepare()]);
