@@ -66,26 +66,18 @@ export async function startup(database: DatabaseCoordinates): Promise<Row[]> {
   }
   const spread = (values: number[]) => `${seconds(Math.min(...values))}–${seconds(Math.max(...values))} s`;
   const floor = `${seconds(median(times.floor))} s (\`node -e 0\` ${seconds(median(times.node))} s)`;
+  const row = (scenario: string, measured: number[], target: string): Row => ({
+    scenario: `${scenario} (${RUNS} runs)`,
+    planado: `${seconds(median(measured))} s (${spread(measured)})`,
+    floor,
+    ratio: `${(median(measured) / median(times.floor)).toFixed(1)}× the floor's`,
+    latency: "–",
+    rss: "–",
+    errors: "–",
+    target,
+  });
   return [
-    {
-      scenario: `10a. start-up of a second npm start, to its first answer (${RUNS} runs)`,
-      planado: `${seconds(median(times.npm))} s (${spread(times.npm)})`,
-      floor,
-      ratio: `${(median(times.npm) / median(times.floor)).toFixed(1)}× the floor's`,
-      latency: "–",
-      rss: "–",
-      errors: "–",
-      target: "≤ 3 s",
-    },
-    {
-      scenario: `10b. start-up of the server alone, the unit's ExecStart (${RUNS} runs)`,
-      planado: `${seconds(median(times.unit))} s (${spread(times.unit)})`,
-      floor,
-      ratio: `${(median(times.unit) / median(times.floor)).toFixed(1)}× the floor's`,
-      latency: "–",
-      rss: "–",
-      errors: "–",
-      target: "–",
-    },
+    row("10a. start-up of a second npm start, to its first answer", times.npm, "≤ 3 s"),
+    row("10b. start-up of the server alone, the unit's ExecStart", times.unit, "–"),
   ];
 }
